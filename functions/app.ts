@@ -1,0 +1,83 @@
+// The one HTTP app: middleware, error mapping, OpenAPI document, and one sub-app per resource.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import type { AppEnv, AppServices } from './http/context.js';
+import { errorBody, handleError } from './http/errors.js';
+import { docsPage, OPENAPI_INFO } from './http/openapi.js';
+import { validationHook } from './http/validation.js';
+import { healthRoutes } from './routes/health.js';
+
+/** Largest request body the application accepts (API Gateway's own limit is 6 MB). */
+export const MAX_BODY_BYTES = 1_048_576;
+
+/** Builds the app around its services; the Lambda handler and the local server both call this. */
+export function createApp(services: AppServices) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use(
+    '*',
+    requestId({
+      headerName: 'X-Request-Id',
+      limitLength: 64,
+      generator: () => crypto.randomUUID(),
+    }),
+  );
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    const log = services.logger.child({ request_id: c.get('requestId') });
+    c.set('log', log);
+    c.set('services', services);
+    await next();
+    log.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+  if (services.config.corsOrigins.length > 0) {
+    app.use(
+      '/api/*',
+      cors({ origin: [...services.config.corsOrigins], exposeHeaders: ['ETag', 'X-Request-Id'] }),
+    );
+  }
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        c.json(
+          errorBody(
+            'PAYLOAD_TOO_LARGE',
+            `request body is over the ${MAX_BODY_BYTES} byte limit; send less data (split batches)`,
+            { limit_bytes: MAX_BODY_BYTES },
+            c.get('requestId'),
+          ),
+          413,
+        ),
+    }),
+  );
+
+  app.route('/api', healthRoutes);
+
+  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: '/' }] });
+  app.get('/api/docs', (c) => c.html(docsPage('/api/openapi.json')));
+
+  app.notFound((c) =>
+    c.json(
+      errorBody(
+        'NOT_FOUND',
+        `no route for ${c.req.method} ${c.req.path}; see /api/docs`,
+        undefined,
+        c.get('requestId'),
+      ),
+      404,
+    ),
+  );
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,86 @@
+// Runtime configuration: read once from the environment, validated with zod, frozen.
+import { z } from 'zod';
+
+const APP_ENVS = ['development', 'test', 'staging', 'production'] as const;
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+/** The environment variables the service reads, with their defaults (documented in the README). */
+export const configSchema = z
+  .object({
+    APP_ENV: z.enum(APP_ENVS).default('development'),
+    TABLE_NAME: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{3,255}$/, 'use 3–255 letters, digits, "_", "-" or "."')
+      .default('yuhu-blocks'),
+    AWS_REGION: z.string().min(1).default('ap-southeast-1'),
+    /** Any DynamoDB-compatible endpoint; unset in the cloud (real DynamoDB), set by the local runner. */
+    DYNAMODB_ENDPOINT: z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://127.0.0.1:8000' })
+      .optional(),
+    /** Store calls that take longer than this fail fast with 503 instead of hanging. */
+    STORE_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(3_000),
+    PORT: port.default(3000),
+    /** Port of the embedded DynamoDB Local started by `npm start`. */
+    DYNAMODB_LOCAL_PORT: port.default(8000),
+    DATA_DIR: z.string().min(1).default('.data'),
+    UPLOADS_BUCKET: z.string().min(3).optional(),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    /** HS256 secret for locally issued tokens; required (≥ 32 chars) in staging/production if no JWKS is set. */
+    AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    AUTH_ISSUER: z.string().min(1).default('yuhu-local'),
+    AUTH_AUDIENCE: z.string().min(1).default('yuhu-block-map'),
+    AUTH_JWKS_URL: z.url({ protocol: /^https$/, message: 'must be an https URL' }).optional(),
+    /** Comma-separated origins allowed by CORS; empty = same origin only. */
+    CORS_ORIGINS: z.string().default(''),
+  })
+  .superRefine((env, ctx) => {
+    const cloud = env.APP_ENV === 'staging' || env.APP_ENV === 'production';
+    if (cloud && !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_JWKS_URL'],
+        message: `APP_ENV=${env.APP_ENV} needs AUTH_JWKS_URL (or AUTH_JWT_SECRET) so tokens can be verified`,
+      });
+    }
+  });
+
+export type Config = Readonly<z.infer<typeof configSchema>> & {
+  readonly authSecret: string;
+  readonly corsOrigins: readonly string[];
+};
+
+/** Local development secret: fine for a laptop, refused in staging/production by the schema above. */
+const DEV_SECRET = 'yuhu-local-development-secret-not-for-production';
+
+/** A bad setting, with one line per variable saying what is wrong. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(clean);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        const value = env[name];
+        const shown = value === undefined ? 'unset' : `"${name.includes('SECRET') ? '***' : value}"`;
+        return `${name} (${shown}): ${issue.message}`;
+      }),
+    );
+  }
+  const c = parsed.data;
+  return Object.freeze({
+    ...c,
+    authSecret: c.AUTH_JWT_SECRET ?? DEV_SECRET,
+    corsOrigins: c.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  });
+}

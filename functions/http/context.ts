@@ -1,0 +1,26 @@
+// What every request handler can read from the Hono context, and the services the app is built from.
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+
+/** Services the HTTP app needs; the Lambda entry and the local server build them the same way. */
+export interface AppServices {
+  config: Config;
+  logger: Logger;
+  health: HealthProbe;
+}
+
+/** Answers `/api/health`: can we reach the store, and which boundary generation is current. */
+export interface HealthProbe {
+  check(): Promise<{
+    store: { reachable: boolean; latency_ms: number; table: string; schema_version?: number; error?: string };
+    generation: number | null;
+  }>;
+}
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    log: Logger;
+    services: AppServices;
+  };
+};

@@ -1,0 +1,60 @@
+// The local HTTP server: the same API app as Lambda, plus the built web app and the docs assets,
+// on one origin (as CloudFront serves them in the cloud).
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { type ServerType, serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { App } from '../app.js';
+import { DOCS_ASSETS_PATH, DOCS_INIT_JS } from '../http/openapi.js';
+
+export interface LocalServerOptions {
+  app: App;
+  port: number;
+  /** Folder of the built web app (web/dist); the server still runs the API when it is missing. */
+  webDist?: string;
+  host?: string;
+}
+
+const API_PREFIXES = ['/api/', '/open311/'];
+
+/** A fetch handler routing API paths to the app and everything else to the static web build. */
+export function createLocalHandler(app: App, webDist?: string): Hono {
+  const root = new Hono();
+  const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+  root.get(`${DOCS_ASSETS_PATH}/docs-init.js`, (c) =>
+    c.body(DOCS_INIT_JS, 200, { 'Content-Type': 'text/javascript' }),
+  );
+  root.use(
+    `${DOCS_ASSETS_PATH}/*`,
+    serveStatic({ root: swaggerDir, rewriteRequestPath: (p) => p.slice(DOCS_ASSETS_PATH.length) }),
+  );
+  root.all('*', async (c, next) => {
+    const path = c.req.path;
+    if (path === '/api' || API_PREFIXES.some((p) => path.startsWith(p))) return app.fetch(c.req.raw, c.env);
+    return next();
+  });
+  if (webDist && existsSync(resolve(webDist, 'index.html'))) {
+    root.use('*', serveStatic({ root: webDist }));
+    // SPA fallback: extension-less paths are app routes, answered with the app's index.html.
+    root.get('*', serveStatic({ root: webDist, rewriteRequestPath: () => '/index.html' }));
+  } else {
+    root.get('/', (c) =>
+      c.text('The web app is not built (web/dist is missing). The API is at /api/health and /api/docs.', 200),
+    );
+  }
+  return root;
+}
+
+/** Starts listening; resolves with the server and its URL once the port is bound. */
+export function startLocalServer(options: LocalServerOptions): Promise<{ server: ServerType; url: string }> {
+  const handler = createLocalHandler(options.app, options.webDist);
+  const host = options.host ?? '127.0.0.1';
+  return new Promise((done, fail) => {
+    const server = serve({ fetch: handler.fetch, port: options.port, hostname: host }, (info) =>
+      done({ server, url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}` }),
+    );
+    server.once('error', fail);
+  });
+}

@@ -1,0 +1,66 @@
+// The DynamoDB clients: one per process, pointed at AWS or at any compatible endpoint by config.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+
+export interface StoreClientOptions {
+  region: string;
+  endpoint?: string;
+  /** Upper bound for one HTTP attempt; a down store fails fast instead of hanging requests. */
+  timeoutMs: number;
+}
+
+export interface StoreClients {
+  raw: DynamoDBClient;
+  doc: DynamoDBDocumentClient;
+}
+
+/** Builds the low-level and document clients. Local endpoints get dummy credentials. */
+export function createStoreClients(options: StoreClientOptions): StoreClients {
+  const local = options.endpoint !== undefined;
+  const raw = new DynamoDBClient({
+    region: options.region,
+    endpoint: options.endpoint,
+    maxAttempts: 2,
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: Math.min(options.timeoutMs, 1_000),
+      requestTimeout: options.timeoutMs,
+    }),
+    ...(local ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+  });
+  const doc = DynamoDBDocumentClient.from(raw, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    unmarshallOptions: { wrapNumbers: false },
+  });
+  return { raw, doc };
+}
+
+const UNAVAILABLE_NAMES = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'InternalServerError',
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+]);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+
+/** True when an SDK error means "the store is down or overloaded right now", not "your request is wrong". */
+export function isStoreUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const e = err as Error & { code?: string; $metadata?: { httpStatusCode?: number }; cause?: unknown };
+  if (UNAVAILABLE_NAMES.has(e.name)) return true;
+  if (e.code && UNAVAILABLE_CODES.has(e.code)) return true;
+  if ((e.$metadata?.httpStatusCode ?? 0) >= 500) return true;
+  if (e.name === 'AggregateError' || /ECONNREFUSED|socket hang up|timed? ?out/i.test(e.message)) return true;
+  return e.cause !== undefined && e.cause !== err && isStoreUnavailable(e.cause);
+}

@@ -1,0 +1,98 @@
+// Creates the table (and any index a newer version added) from the one schema definition.
+import {
+  type AttributeDefinition,
+  CreateTableCommand,
+  DescribeTableCommand,
+  type DynamoDBClient,
+  type GlobalSecondaryIndexDescription,
+  ResourceNotFoundException,
+  UpdateTableCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { keyAttributes, TABLE_SCHEMA, type TableSchema } from '../../core/store/table-schema.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The CreateTable input derived from the schema; the CDK stack derives its table from the same data. */
+export function createTableInput(tableName: string, schema: TableSchema = TABLE_SCHEMA) {
+  const AttributeDefinitions: AttributeDefinition[] = keyAttributes(schema).map((AttributeName) => ({
+    AttributeName,
+    AttributeType: schema.attributeType,
+  }));
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST' as const,
+    AttributeDefinitions,
+    KeySchema: [
+      { AttributeName: schema.partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: schema.sortKey, KeyType: 'RANGE' as const },
+    ],
+    GlobalSecondaryIndexes: schema.globalIndexes.map((index) => ({
+      IndexName: index.name,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+        { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+      ],
+      Projection: { ProjectionType: 'ALL' as const },
+    })),
+  };
+}
+
+/** Describes the table, or returns undefined when it does not exist. */
+export async function describeTable(client: DynamoDBClient, tableName: string) {
+  try {
+    return (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
+  } catch (err) {
+    if (err instanceof ResourceNotFoundException) return undefined;
+    throw err;
+  }
+}
+
+async function waitActive(
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<GlobalSecondaryIndexDescription[]> {
+  for (let i = 0; i < 300; i++) {
+    const table = await describeTable(client, tableName);
+    const indexes = table?.GlobalSecondaryIndexes ?? [];
+    if (table?.TableStatus === 'ACTIVE' && indexes.every((g) => g.IndexStatus === 'ACTIVE')) return indexes;
+    await sleep(100);
+  }
+  throw new Error(`table ${tableName} did not become ACTIVE within 30 s`);
+}
+
+/**
+ * Makes the table match the schema: creates it when missing, adds indexes a newer schema
+ * declares (one at a time, as DynamoDB requires), enables TTL. Safe to run on every start.
+ * Returns what it changed, for the start-up log.
+ */
+export async function ensureTable(client: DynamoDBClient, tableName: string, schema = TABLE_SCHEMA) {
+  const changes: string[] = [];
+  const input = createTableInput(tableName, schema);
+  let table = await describeTable(client, tableName);
+  if (!table) {
+    await client.send(new CreateTableCommand(input));
+    changes.push(`created table ${tableName}`);
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: schema.ttlAttribute, Enabled: true },
+      }),
+    );
+  }
+  let existing = new Set((await waitActive(client, tableName)).map((g) => g.IndexName));
+  for (const gsi of input.GlobalSecondaryIndexes) {
+    if (existing.has(gsi.IndexName)) continue;
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: input.AttributeDefinitions,
+        GlobalSecondaryIndexUpdates: [{ Create: gsi }],
+      }),
+    );
+    changes.push(`added index ${gsi.IndexName}`);
+    existing = new Set((await waitActive(client, tableName)).map((g) => g.IndexName));
+  }
+  table = await describeTable(client, tableName);
+  return { changes, itemCount: table?.ItemCount ?? 0 };
+}

@@ -1,0 +1,42 @@
+// Test helper: a fresh, uniquely named table on the run's DynamoDB Local, with runtime and app.
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { inject } from 'vitest';
+import { createApp } from '../../functions/app.js';
+import { loadConfig } from '../../functions/config.js';
+import { buildRuntime } from '../../functions/services.js';
+import { migrate } from '../../functions/store/migrations.js';
+import { ensureTable } from '../../functions/store/table-admin.js';
+
+let counter = 0;
+
+/** Env for a test runtime pointing at the shared DynamoDB Local with its own table. */
+export function testEnv(overrides: Record<string, string> = {}): Record<string, string> {
+  counter += 1;
+  return {
+    APP_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+    TABLE_NAME: `t-${process.pid}-${Date.now().toString(36)}-${counter}`,
+    ...overrides,
+  };
+}
+
+/** Creates a migrated table and returns the runtime, app and a cleanup function. */
+export async function createTestStack(overrides: Record<string, string> = {}) {
+  const config = loadConfig(testEnv(overrides));
+  const runtime = buildRuntime(config);
+  await ensureTable(runtime.clients.raw, config.TABLE_NAME);
+  await migrate(runtime.clients.doc, config.TABLE_NAME);
+  const app = createApp(runtime.services);
+  return {
+    config,
+    runtime,
+    app,
+    async cleanup() {
+      await runtime.clients.raw
+        .send(new DeleteTableCommand({ TableName: config.TABLE_NAME }))
+        .catch(() => {});
+      runtime.clients.raw.destroy();
+    },
+  };
+}
