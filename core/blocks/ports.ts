@@ -1,0 +1,22 @@
+// Store interfaces the block domain needs; functions/store implements them for DynamoDB.
+import type { BoundarySet, Generation } from './generation.js';
+
+/** Boundary generations and their blocks, communities and townships. */
+export interface BoundaryStore {
+  /** The current (published) generation number, or null before any data is loaded. */
+  currentGeneration(): Promise<number | null>;
+  getGeneration(generation: number): Promise<Generation | null>;
+  listGenerations(): Promise<Generation[]>;
+  /** All boundaries of one generation; generations are immutable once published, so callers cache. */
+  loadBoundaries(generation: number): Promise<BoundarySet>;
+  /** Writes a complete generation (idempotent: rewriting the same set is harmless). */
+  putBoundaries(meta: Generation, set: BoundarySet): Promise<void>;
+  /** Makes `generation` current, only if the current one is still `expectedCurrent`. */
+  setCurrent(generation: number, expectedCurrent: number | null): Promise<void>;
+}
+
+/** Binary artifacts derived from a generation (the locate grid): megabytes, so not in DynamoDB. */
+export interface ArtifactStore {
+  get(key: string): Promise<Uint8Array | null>;
+  put(key: string, bytes: Uint8Array): Promise<void>;
+}
