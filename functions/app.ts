@@ -3,10 +3,12 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
+import { authenticate } from './http/auth.js';
 import type { AppEnv, AppServices } from './http/context.js';
 import { errorBody, handleError } from './http/errors.js';
 import { docsPage, OPENAPI_INFO } from './http/openapi.js';
 import { validationHook } from './http/validation.js';
+import { devTokenRoutes } from './routes/dev-tokens.js';
 import { healthRoutes } from './routes/health.js';
 
 /** Largest request body the application accepts (API Gateway's own limit is 6 MB). */
@@ -60,7 +62,18 @@ export function createApp(services: AppServices) {
     }),
   );
 
+  app.use('/api/*', authenticate(services.tokens));
+  app.use('/open311/*', authenticate(services.tokens));
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+
   app.route('/api', healthRoutes);
+  if (services.config.APP_ENV === 'development' || services.config.APP_ENV === 'test') {
+    app.route('/api', devTokenRoutes);
+  }
 
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: '/' }] });
   app.get('/api/docs', (c) => c.html(docsPage('/api/openapi.json')));

@@ -2,7 +2,7 @@
 import { handle } from 'hono/aws-lambda';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { buildRuntime } from './services.js';
+import { buildRuntime } from './runtime.js';
 
 function boot() {
   try {

@@ -68,6 +68,8 @@ export interface BoundarySet {
 }
 
 /** Wraps features as an RFC 7946 FeatureCollection. */
-export function featureCollection<F extends Feature>(features: F[]): FeatureCollection<F['geometry'], F['properties']> {
+export function featureCollection<F extends Feature>(
+  features: F[],
+): FeatureCollection<F['geometry'], F['properties']> {
   return { type: 'FeatureCollection', features } as FeatureCollection<F['geometry'], F['properties']>;
 }

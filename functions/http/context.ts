@@ -1,12 +1,15 @@
 // What every request handler can read from the Hono context, and the services the app is built from.
+import type { Principal } from '../../core/auth/principal.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { TokenVerifier } from './auth.js';
 
 /** Services the HTTP app needs; the Lambda entry and the local server build them the same way. */
 export interface AppServices {
   config: Config;
   logger: Logger;
   health: HealthProbe;
+  tokens: TokenVerifier;
 }
 
 /** Answers `/api/health`: can we reach the store, and which boundary generation is current. */
@@ -22,5 +25,6 @@ export type AppEnv = {
     requestId: string;
     log: Logger;
     services: AppServices;
+    principal: Principal;
   };
 };

@@ -1,5 +1,10 @@
 // Batch writes and paged queries with the retries DynamoDB expects (unprocessed items, pagination).
-import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

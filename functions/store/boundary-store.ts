@@ -1,6 +1,6 @@
 // DynamoDB implementation of BoundaryStore: one partition per generation holding its blocks,
 // communities, townships and cadre assignments; a meta item points at the current generation.
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   AreaGeometry,
   BlockFeature,
@@ -17,7 +17,11 @@ import { CURRENT_GENERATION_KEY, keys } from './keys.js';
 type Item = Record<string, unknown>;
 
 /** Geometry is stored as a JSON string: compact, and clear of DynamoDB's nesting limits. */
-function featureItem(key: { pk: string; sk: string }, kind: string, f: { properties: object; geometry: AreaGeometry }) {
+function featureItem(
+  key: { pk: string; sk: string },
+  kind: string,
+  f: { properties: object; geometry: AreaGeometry },
+) {
   return { ...key, kind, ...f.properties, geometry: JSON.stringify(f.geometry) };
 }
 
@@ -95,7 +99,8 @@ export function createBoundaryStore(doc: DynamoDBDocumentClient, tableName: stri
             Item: { ...CURRENT_GENERATION_KEY, generation, updated_at: new Date().toISOString() },
             ConditionExpression:
               expectedCurrent === null ? 'attribute_not_exists(pk)' : 'generation = :expected',
-            ExpressionAttributeValues: expectedCurrent === null ? undefined : { ':expected': expectedCurrent },
+            ExpressionAttributeValues:
+              expectedCurrent === null ? undefined : { ':expected': expectedCurrent },
           }),
         );
       } catch (err) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.js';
 import { loadConfig } from '../../functions/config.js';
 import { freePort } from '../../functions/local/dynamodb-local.js';
-import { buildRuntime } from '../../functions/services.js';
+import { buildRuntime } from '../../functions/runtime.js';
 import { createTestStack } from '../helpers/store.js';
 
 describe('HTTP conventions', () => {

@@ -4,7 +4,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_SCHEMA } from '../../core/store/table-schema.js';
 import { loadConfig } from '../../functions/config.js';
-import { buildRuntime } from '../../functions/services.js';
+import { buildRuntime } from '../../functions/runtime.js';
 import { type Migration, migrate, readSchemaVersion } from '../../functions/store/migrations.js';
 import { createTableInput, describeTable, ensureTable } from '../../functions/store/table-admin.js';
 import { testEnv } from '../helpers/store.js';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.js';
 import { loadConfig } from '../../functions/config.js';
-import { buildRuntime } from '../../functions/services.js';
+import { buildRuntime } from '../../functions/runtime.js';
 
 const UNDOCUMENTED = new Set(['GET /api/openapi.json', 'GET /api/docs']);
 

@@ -1,5 +1,6 @@
 // Builds the app's services from configuration, once per process (Lambda container or local server).
 import type { Config } from './config.js';
+import { createTokenVerifier } from './http/auth.js';
 import type { AppServices } from './http/context.js';
 import { createLogger } from './logger.js';
 import { createStoreClients, type StoreClients } from './store/client.js';
@@ -24,6 +25,7 @@ export function buildRuntime(config: Config): Runtime {
       config,
       logger,
       health: createHealthProbe(clients, config.TABLE_NAME),
+      tokens: createTokenVerifier(config),
     },
   };
 }
