@@ -5,7 +5,7 @@ import { createApp } from '../functions/app.js';
 import { ConfigError, loadConfig } from '../functions/config.js';
 import { type DynamoLocal, startDynamoLocal } from '../functions/local/dynamodb-local.js';
 import { startLocalServer } from '../functions/local/server.js';
-import { buildRuntime } from '../functions/services.js';
+import { buildRuntime } from '../functions/runtime.js';
 import { migrate } from '../functions/store/migrations.js';
 import { ensureTable } from '../functions/store/table-admin.js';
 import { buildWebIfNeeded } from './lib/web-build.js';

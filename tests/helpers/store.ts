@@ -3,7 +3,7 @@ import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { createApp } from '../../functions/app.js';
 import { loadConfig } from '../../functions/config.js';
-import { buildRuntime } from '../../functions/services.js';
+import { buildRuntime } from '../../functions/runtime.js';
 import { migrate } from '../../functions/store/migrations.js';
 import { ensureTable } from '../../functions/store/table-admin.js';
 
