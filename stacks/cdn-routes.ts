@@ -1,0 +1,42 @@
+// CloudFront behaviours that send /api/* and /open311/* to the HTTP API, so the web app and the
+// API share one origin (no CORS, cookies and tokens stay first-party).
+import { Duration } from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { Construct } from 'constructs';
+import { API_PATH_PREFIXES } from './api';
+
+/** Path pattern → behaviour, most specific first: CloudFront takes the first pattern that matches. */
+export function apiBehaviors(
+  scope: Construct,
+  apiDomainName: string,
+): Record<string, cloudfront.BehaviorOptions> {
+  const origin = new origins.HttpOrigin(apiDomainName, {
+    protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+  });
+  // Host is not forwarded: API Gateway answers only to its own host name.
+  const behavior = (cachePolicy: cloudfront.ICachePolicy): cloudfront.BehaviorOptions => ({
+    origin,
+    viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+    allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+    cachePolicy,
+    originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+  });
+  // Tiles are cached only as long as the API's Cache-Control says (default 0). Authorization is in
+  // the key, so a cached tile is never served to a different caller.
+  const tilesCache = new cloudfront.CachePolicy(scope, 'TilesCache', {
+    minTtl: Duration.seconds(0),
+    defaultTtl: Duration.seconds(0),
+    maxTtl: Duration.days(1),
+    headerBehavior: cloudfront.CacheHeaderBehavior.allowList('Authorization'),
+    queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
+    enableAcceptEncodingGzip: true,
+    enableAcceptEncodingBrotli: true,
+  });
+  // Everything else is uncached; with caching disabled CloudFront forwards Authorization as well.
+  const behaviors: Record<string, cloudfront.BehaviorOptions> = { '/api/tiles/*': behavior(tilesCache) };
+  for (const prefix of API_PATH_PREFIXES) {
+    behaviors[`${prefix}/*`] = behavior(cloudfront.CachePolicy.CACHING_DISABLED);
+  }
+  return behaviors;
+}
