@@ -8,8 +8,14 @@ import type { AppEnv, AppServices } from './http/context.js';
 import { errorBody, handleError } from './http/errors.js';
 import { docsPage, OPENAPI_INFO } from './http/openapi.js';
 import { validationHook } from './http/validation.js';
+import { assetRoutes } from './routes/assets.js';
+import { blockDetailRoutes } from './routes/block-detail.js';
+import { boundaryRoutes } from './routes/boundaries.js';
 import { devTokenRoutes } from './routes/dev-tokens.js';
+import { generationRoutes } from './routes/generations.js';
 import { healthRoutes } from './routes/health.js';
+import { locateRoutes } from './routes/locate.js';
+import { tileRoutes } from './routes/tiles.js';
 
 /** Largest request body the application accepts (API Gateway's own limit is 6 MB). */
 export const MAX_BODY_BYTES = 1_048_576;
@@ -71,6 +77,12 @@ export function createApp(services: AppServices) {
   });
 
   app.route('/api', healthRoutes);
+  app.route('/api', locateRoutes);
+  app.route('/api', boundaryRoutes);
+  app.route('/api', blockDetailRoutes);
+  app.route('/api', assetRoutes);
+  app.route('/api', generationRoutes);
+  app.route('/api', tileRoutes);
   if (services.config.APP_ENV === 'development' || services.config.APP_ENV === 'test') {
     app.route('/api', devTokenRoutes);
   }

@@ -1,5 +1,14 @@
 // Runtime configuration: read once from the environment, validated with zod, frozen.
 import { z } from 'zod';
+import { type IncidentClass, resolveSlaConfig, type Sla, slaConfigSchema } from '../core/incidents/sla.js';
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
 
 const APP_ENVS = ['development', 'test', 'staging', 'production'] as const;
 
@@ -33,6 +42,13 @@ export const configSchema = z
     AUTH_JWKS_URL: z.url({ protocol: /^https$/, message: 'must be an https URL' }).optional(),
     /** Comma-separated origins allowed by CORS; empty = same origin only. */
     CORS_ORIGINS: z.string().default(''),
+    /** SLA overrides per class as JSON, e.g. {"A":{"respondHours":1,"resolveHours":12}}; applies to new deadlines only. */
+    SLA_JSON: z
+      .string()
+      .optional()
+      .refine((raw) => raw === undefined || slaConfigSchema.safeParse(safeJson(raw)).success, {
+        message: 'must be JSON like {"A":{"respondHours":2,"resolveHours":24}} with classes A–D',
+      }),
   })
   .superRefine((env, ctx) => {
     const cloud = env.APP_ENV === 'staging' || env.APP_ENV === 'production';
@@ -48,6 +64,7 @@ export const configSchema = z
 export type Config = Readonly<z.infer<typeof configSchema>> & {
   readonly authSecret: string;
   readonly corsOrigins: readonly string[];
+  readonly sla: Readonly<Record<IncidentClass, Sla>>;
 };
 
 /** Local development secret: fine for a laptop, refused in staging/production by the schema above. */
@@ -82,5 +99,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: c.CORS_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    sla: resolveSlaConfig(c.SLA_JSON ? slaConfigSchema.parse(JSON.parse(c.SLA_JSON)) : {}),
   });
 }

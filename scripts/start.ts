@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { createApp } from '../functions/app.js';
 import { ConfigError, loadConfig } from '../functions/config.js';
 import { type DynamoLocal, startDynamoLocal } from '../functions/local/dynamodb-local.js';
+import { seedIfEmpty } from '../functions/local/seed.js';
 import { startLocalServer } from '../functions/local/server.js';
 import { buildRuntime } from '../functions/runtime.js';
 import { migrate } from '../functions/store/migrations.js';
@@ -36,6 +37,16 @@ async function main() {
   const migration = await migrate(runtime.clients.doc, config.TABLE_NAME);
   step(
     `schema version ${migration.to}${migration.applied.length ? ` (applied ${migration.applied.join('; ')})` : ''}`,
+  );
+
+  const seed = await seedIfEmpty(runtime, { progress: (line) => step(`seed: ${line}`) });
+  step(
+    seed.skipped
+      ? `data: generation ${seed.generation} already loaded`
+      : `data: loaded generation 1 — ${seed.blocks} blocks, ${seed.communities} communities, ${seed.townships} townships, ` +
+          `${Object.entries(seed.reference)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ')} in ${(seed.ms / 1000).toFixed(1)} s`,
   );
 
   const web = buildWebIfNeeded();

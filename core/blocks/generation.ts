@@ -1,6 +1,7 @@
 // Boundary generations (MapIt's model): complete, immutable versions of all block boundaries.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
+import type { BlockProperties, CommunityProperties, TownshipProperties } from '../geography/schemas.js';
 
 export const generationStatusSchema = z.enum(['draft', 'published', 'discarded']);
 
@@ -26,34 +27,7 @@ export type Generation = z.infer<typeof generationSchema>;
 
 export type AreaGeometry = Polygon | MultiPolygon;
 
-/** Block properties as shipped in data/geojson/blocks.geojson and served by the API. */
-export interface BlockProperties {
-  id: string;
-  name: string;
-  community_code: string;
-  community_name: string;
-  township_code: string;
-  township_name: string;
-  population_est: number;
-  area_m2: number;
-  generation: number;
-  synthetic: boolean;
-}
-
-export interface CommunityProperties {
-  code: string;
-  name: string;
-  type: 'community' | 'village';
-  township_code: string;
-  [key: string]: unknown;
-}
-
-export interface TownshipProperties {
-  code: string;
-  name: string;
-  type: string;
-  [key: string]: unknown;
-}
+export type { BlockProperties, CommunityProperties, TownshipProperties };
 
 export type BlockFeature = Feature<AreaGeometry, BlockProperties>;
 export type CommunityFeature = Feature<AreaGeometry, CommunityProperties>;

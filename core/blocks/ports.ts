@@ -1,5 +1,9 @@
 // Store interfaces the block domain needs; functions/store implements them for DynamoDB.
+import type { Feature, Geometry } from 'geojson';
+import type { AssetProperties, Assignment, Cadre, Department, DoctorTeam } from '../geography/schemas.js';
 import type { BoundarySet, Generation } from './generation.js';
+
+export type AssetFeature = Feature<Geometry, AssetProperties>;
 
 /** Boundary generations and their blocks, communities and townships. */
 export interface BoundaryStore {
@@ -19,4 +23,15 @@ export interface BoundaryStore {
 export interface ArtifactStore {
   get(key: string): Promise<Uint8Array | null>;
   put(key: string, bytes: Uint8Array): Promise<void>;
+}
+
+/** People and places attached to blocks: cadres, their assignments, doctor teams, departments, assets. */
+export interface ReferenceStore {
+  assignment(generation: number, blockId: string): Promise<Assignment | null>;
+  cadres(ids: readonly string[]): Promise<Cadre[]>;
+  /** The blocks a cadre serves in a generation, with the role in each. */
+  blocksOfCadre(generation: number, cadreId: string): Promise<{ block_id: string; role: string }[]>;
+  doctorTeam(id: string): Promise<DoctorTeam | null>;
+  departments(): Promise<Department[]>;
+  assets(): Promise<AssetFeature[]>;
 }

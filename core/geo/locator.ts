@@ -30,17 +30,6 @@ export interface LocatorOptions extends BlockIndexOptions {
 
 const OUTSIDE_RESULT: LocateResult = Object.freeze({ inside: false });
 
-/** The 422 a route raises for a point in no block; details name the nearest block and its distance. */
-export class OutsideDistrictError extends DomainError {
-  constructor(lon: number, lat: number, nearest: NearestResult) {
-    super('OUTSIDE_DISTRICT', `point ${lon},${lat} is outside the district: send a point inside Yuhu`, 422, {
-      nearestBlockId: nearest.blockId,
-      distanceM: Math.round(nearest.distanceM),
-    });
-    this.name = 'OutsideDistrictError';
-  }
-}
-
 /** Answers point lookups for one set of blocks; create once per process and generation, reuse for every request. */
 export class Locator {
   readonly index: BlockIndex;

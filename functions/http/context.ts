@@ -2,6 +2,9 @@
 import type { Principal } from '../../core/auth/principal.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { BoundaryService } from '../services/boundaries.js';
+import type { IncidentService } from '../services/incidents.js';
+import type { ReferenceService } from '../services/reference.js';
 import type { TokenVerifier } from './auth.js';
 
 /** Services the HTTP app needs; the Lambda entry and the local server build them the same way. */
@@ -10,6 +13,9 @@ export interface AppServices {
   logger: Logger;
   health: HealthProbe;
   tokens: TokenVerifier;
+  boundaries: BoundaryService;
+  reference: ReferenceService;
+  incidents: IncidentService;
 }
 
 /** Answers `/api/health`: can we reach the store, and which boundary generation is current. */

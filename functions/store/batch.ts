@@ -8,25 +8,33 @@ import {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Puts items 25 at a time, retrying unprocessed ones with backoff; calls onProgress after each batch. */
+/** Puts items 25 at a time, `concurrency` batches in flight, retrying unprocessed items with backoff. */
 export async function batchPut(
   doc: DynamoDBDocumentClient,
   tableName: string,
   items: Record<string, unknown>[],
   onProgress?: (written: number) => void,
+  concurrency = 8,
 ): Promise<void> {
+  const batches: Record<string, unknown>[][] = [];
+  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
   let written = 0;
-  for (let i = 0; i < items.length; i += 25) {
-    let requests = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; requests.length > 0; attempt++) {
-      if (attempt > 8) throw new Error(`batch write to ${tableName} kept returning unprocessed items`);
-      if (attempt > 0) await sleep(50 * 2 ** attempt);
-      const out = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
-      requests = (out.UnprocessedItems?.[tableName] ?? []) as typeof requests;
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const batch = batches[next++];
+      let requests = batch.map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        if (attempt > 8) throw new Error(`batch write to ${tableName} kept returning unprocessed items`);
+        if (attempt > 0) await sleep(50 * 2 ** attempt);
+        const out = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
+        requests = (out.UnprocessedItems?.[tableName] ?? []) as typeof requests;
+      }
+      written += batch.length;
+      onProgress?.(written);
     }
-    written += Math.min(25, items.length - i);
-    onProgress?.(written);
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
 }
 
 /** Runs a query to the end, following LastEvaluatedKey. */

@@ -11,6 +11,11 @@ import type {
 } from '../../core/blocks/generation.js';
 import type { BoundaryStore } from '../../core/blocks/ports.js';
 import { VersionConflictError } from '../../core/errors.js';
+import {
+  BlockPropertiesSchema,
+  CommunityPropertiesSchema,
+  TownshipPropertiesSchema,
+} from '../../core/geography/schemas.js';
 import { batchPut, queryAll } from './batch.js';
 import { CURRENT_GENERATION_KEY, keys } from './keys.js';
 
@@ -19,19 +24,32 @@ type Item = Record<string, unknown>;
 /** Geometry is stored as a JSON string: compact, and clear of DynamoDB's nesting limits. */
 function featureItem(
   key: { pk: string; sk: string },
-  kind: string,
+  type: string,
   f: { properties: object; geometry: AreaGeometry },
 ) {
-  return { ...key, kind, ...f.properties, geometry: JSON.stringify(f.geometry) };
+  return { ...key, _type: type, ...f.properties, geometry: JSON.stringify(f.geometry) };
 }
 
+/** Property order of each kind, so responses (and their ETags) are byte-identical in every process. */
+const PROPERTY_ORDER: Record<string, readonly string[]> = {
+  block: Object.keys(BlockPropertiesSchema.shape),
+  community: Object.keys(CommunityPropertiesSchema.shape),
+  township: Object.keys(TownshipPropertiesSchema.shape),
+};
+
 function toFeature<F>(item: Item): F {
-  const { pk: _pk, sk: _sk, kind: _kind, geometry, ...properties } = item;
+  const { pk: _pk, sk: _sk, _type, geometry, ...rest } = item;
+  const order = PROPERTY_ORDER[String(_type)] ?? [];
+  const known = order.filter((k) => k in rest);
+  const extra = Object.keys(rest)
+    .filter((k) => !order.includes(k))
+    .sort();
+  const properties = Object.fromEntries([...known, ...extra].map((k) => [k, rest[k]]));
   return { type: 'Feature', properties, geometry: JSON.parse(String(geometry)) } as F;
 }
 
 function toGeneration(item: Item): Generation {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, kind: _k, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, _type: _t, ...rest } = item;
   return rest as unknown as Generation;
 }
 
@@ -67,9 +85,9 @@ export function createBoundaryStore(doc: DynamoDBDocumentClient, tableName: stri
       });
       const set: BoundarySet = { generation, blocks: [], communities: [], townships: [] };
       for (const item of items) {
-        if (item.kind === 'block') set.blocks.push(toFeature<BlockFeature>(item));
-        else if (item.kind === 'community') set.communities.push(toFeature<CommunityFeature>(item));
-        else if (item.kind === 'township') set.townships.push(toFeature<TownshipFeature>(item));
+        if (item._type === 'block') set.blocks.push(toFeature<BlockFeature>(item));
+        else if (item._type === 'community') set.communities.push(toFeature<CommunityFeature>(item));
+        else if (item._type === 'township') set.townships.push(toFeature<TownshipFeature>(item));
       }
       return set;
     },
@@ -86,7 +104,7 @@ export function createBoundaryStore(doc: DynamoDBDocumentClient, tableName: stri
       await doc.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...keys.generationMeta(g), ...keys.generationIndex(g), kind: 'generation', ...meta },
+          Item: { ...keys.generationMeta(g), ...keys.generationIndex(g), _type: 'generation', ...meta },
         }),
       );
     },

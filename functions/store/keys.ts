@@ -16,7 +16,43 @@ export const keys = {
   township: (g: number, code: string) => ({ pk: `GEN#${pad(g)}`, sk: `TOWNSHIP#${code}` }),
   assignment: (g: number, blockId: string) => ({ pk: `GEN#${pad(g)}`, sk: `ASSIGN#${blockId}` }),
   cadre: (id: string) => ({ pk: `CADRE#${id}`, sk: 'PROFILE' }),
+  /** One per (cadre, block) of a generation: a cadre's blocks without scanning assignments. */
+  cadreBlock: (id: string, g: number, blockId: string) => ({
+    pk: `CADRE#${id}`,
+    sk: `BLOCK#${pad(g)}#${blockId}`,
+  }),
+  cadreBlockPrefix: (g: number) => `BLOCK#${pad(g)}#`,
   doctorTeam: (id: string) => ({ pk: `TEAM#${id}`, sk: 'PROFILE' }),
   department: (key: string) => ({ pk: `DEPT#${key}`, sk: 'PROFILE' }),
   asset: (id: string) => ({ pk: 'ASSETS', sk: `ASSET#${id}` }),
+};
+
+const seq = (n: number) => String(n).padStart(5, '0');
+
+/** Incident items and the indexes they use (see docs/data-model.md). */
+export const incidentKeys = {
+  incident: (id: string) => ({ pk: `INC#${id}`, sk: 'META' }),
+  event: (id: string, n: number) => ({ pk: `INC#${id}`, sk: `EVENT#${seq(n)}` }),
+  eventPrefix: 'EVENT#',
+  byBlock: (block: string, reportedAt: string, id: string) => ({
+    gsi1pk: `BLOCK#${block}`,
+    gsi1sk: `${reportedAt}#${id}`,
+  }),
+  byTownship: (township: string, reportedAt: string, id: string) => ({
+    gsi2pk: `TOWN#${township}`,
+    gsi2sk: `${reportedAt}#${id}`,
+  }),
+  /** Sparse: present only while the incident is open, sorted by its next deadline. */
+  open: (deadline: string, id: string) => ({ gsi3pk: 'OPEN', gsi3sk: `${deadline}#${id}` }),
+  receipt: (hash: string) => ({ pk: `RECEIPT#${hash}`, sk: 'RECEIPT' }),
+  idempotency: (scope: string, key: string) => ({ pk: `IDEM#${scope}#${key}`, sk: 'IDEM' }),
+  counter: (township: string, day: string) => ({ pk: `COUNT#${township}`, sk: `DAY#${day}` }),
+  notification: (id: string) => ({ pk: `NOTE#${id}`, sk: 'NOTE' }),
+  outbox: (at: string, id: string) => ({ gsi1pk: 'OUTBOX', gsi1sk: `${at}#${id}` }),
+};
+
+/** Counter attribute names: one number per block or cell × class × category. */
+export const counterAttr = {
+  block: (block: string, cls: string, category: string) => `b|${block}|${cls}|${category}`,
+  cell: (cell: string, cls: string, category: string) => `h|${cell}|${cls}|${category}`,
 };

@@ -40,3 +40,16 @@ export async function createTestStack(overrides: Record<string, string> = {}) {
     },
   };
 }
+
+/** The app over the table global setup seeded from data/geojson; read-only tests share it. */
+export function seededApp(overrides: Record<string, string> = {}) {
+  const config = loadConfig({
+    APP_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+    TABLE_NAME: inject('seededTable'),
+    ...overrides,
+  });
+  const runtime = buildRuntime(config);
+  return { config, runtime, app: createApp(runtime.services) };
+}

@@ -12,10 +12,10 @@ describe('table definition parity', () => {
   it('CloudFormation and the local bootstrap declare identical keys, attributes and indexes', () => {
     const template = synthesize({ stage: 'dev' });
     const [table] = Object.values(template.findResources('AWS::DynamoDB::Table')) as {
-      Properties: Record<string, never>;
+      Properties: Record<string, unknown>;
     }[];
     const local = createTableInput('ignored');
-    const cloud = table.Properties as {
+    const cloud = table.Properties as unknown as {
       KeySchema: unknown[];
       AttributeDefinitions: { AttributeName: string }[];
       GlobalSecondaryIndexes: { IndexName: string; KeySchema: unknown[]; Projection: unknown }[];

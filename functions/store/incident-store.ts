@@ -1,0 +1,264 @@
+// DynamoDB implementation of IncidentStore: transactional create (idempotent) and transitions
+// (optimistic, append-only events), list queries on the block/township/open indexes, counters.
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { DomainError, VersionConflictError } from '../../core/errors.js';
+import type { Incident } from '../../core/incidents/incident.js';
+import type { CounterDay, IncidentStore, ListQuery } from '../../core/incidents/ports.js';
+import { cstDay } from '../../core/incidents/sla.js';
+import { queryAll } from './batch.js';
+import {
+  counterKeyOf,
+  counterUpdate,
+  cursor,
+  eventItem,
+  incidentItem,
+  notificationItems,
+  toEvent,
+  toIncident,
+} from './incident-items.js';
+import { incidentKeys } from './keys.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const reasons = (err: unknown) =>
+  err instanceof TransactionCanceledException
+    ? (err.CancellationReasons ?? []).map((r) => r.Code ?? 'None')
+    : [];
+
+export function createIncidentStore(doc: DynamoDBDocumentClient, table: string): IncidentStore {
+  const getItem = async (key: Record<string, string>) =>
+    (await doc.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
+
+  const list = async (index: 'gsi1' | 'gsi2', pk: string, q: ListQuery) => {
+    const lo = q.since ?? '0';
+    const hi = `${q.until ?? '9999'}~`;
+    const out = await doc.send(
+      new QueryCommand({
+        TableName: table,
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :p AND ${index}sk BETWEEN :lo AND :hi`,
+        ExpressionAttributeValues: { ':p': pk, ':lo': lo, ':hi': hi },
+        ScanIndexForward: false,
+        Limit: q.limit,
+        ExclusiveStartKey: cursor.decode(q.cursor),
+      }),
+    );
+    return { items: (out.Items ?? []).map(toIncident), cursor: cursor.encode(out.LastEvaluatedKey) };
+  };
+
+  return {
+    async create(incident, event, claim, notifications) {
+      const idemKey = incidentKeys.idempotency(incident.reporter, claim.key);
+      const nowS = Math.floor(Date.parse(incident.reported_at) / 1000);
+      const items = [
+        {
+          Put: {
+            TableName: table,
+            Item: incidentItem(incident),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: { TableName: table, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' },
+        },
+        {
+          Put: {
+            TableName: table,
+            Item: {
+              ...incidentKeys.receipt(incident.receipt_hash),
+              _type: 'receipt',
+              incident_id: incident.id,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: {
+            TableName: table,
+            Item: {
+              ...idemKey,
+              _type: 'idempotency',
+              request_hash: claim.requestHash,
+              incident_id: incident.id,
+              receipt: claim.receipt,
+              expires_at: nowS + claim.ttlSeconds,
+            },
+            ConditionExpression: 'attribute_not_exists(pk) OR expires_at < :now',
+            ExpressionAttributeValues: { ':now': nowS },
+          },
+        },
+        counterUpdate(table, counterKeyOf(incident, cstDay(incident.reported_at)), 1),
+        ...notificationItems(incident.id, 1, notifications, incident.reported_at).map((Item) => ({
+          Put: { TableName: table, Item },
+        })),
+      ];
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await doc.send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: undefined }));
+          return { incident, replayed: false, receipt: claim.receipt };
+        } catch (err) {
+          const codes = reasons(err);
+          if (codes[3] === 'ConditionalCheckFailed') {
+            const claimItem = await getItem(idemKey);
+            if (claimItem && claimItem.request_hash !== claim.requestHash) {
+              throw new DomainError(
+                'IDEMPOTENCY_KEY_REUSED',
+                'this Idempotency-Key was already used for a different report; use a new key for a new report',
+                422,
+              );
+            }
+            const original = claimItem
+              ? await getItem(incidentKeys.incident(String(claimItem.incident_id)))
+              : undefined;
+            if (original && claimItem)
+              return { incident: toIncident(original), replayed: true, receipt: String(claimItem.receipt) };
+          }
+          const conflict =
+            codes.includes('TransactionConflict') || (err as Error).name === 'TransactionConflictException';
+          if ((conflict || codes[3] === 'ConditionalCheckFailed') && attempt < 8) {
+            await sleep(20 + Math.random() * 40 * (attempt + 1));
+            continue;
+          }
+          throw err;
+        }
+      }
+    },
+
+    async get(id) {
+      const item = await getItem(incidentKeys.incident(id));
+      return item ? toIncident(item) : null;
+    },
+
+    async getByReceiptHash(hash) {
+      const pointer = await getItem(incidentKeys.receipt(hash));
+      if (!pointer) return null;
+      const item = await getItem(incidentKeys.incident(String(pointer.incident_id)));
+      return item ? toIncident(item) : null;
+    },
+
+    async events(id) {
+      const items = await queryAll(doc, {
+        TableName: table,
+        KeyConditionExpression: 'pk = :p AND begins_with(sk, :e)',
+        ExpressionAttributeValues: { ':p': incidentKeys.incident(id).pk, ':e': incidentKeys.eventPrefix },
+        ConsistentRead: true,
+      });
+      return items.map(toEvent);
+    },
+
+    async transition(before, after, event, notifications) {
+      const day = cstDay(before.reported_at);
+      const moved =
+        before.class !== after.class || before.block_id !== after.block_id
+          ? [counterUpdate(table, counterKeyOf(before, day), 1, counterKeyOf(after, day))]
+          : [];
+      try {
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: table,
+                  Item: incidentItem(after),
+                  ConditionExpression: 'version = :v',
+                  ExpressionAttributeValues: { ':v': before.version },
+                },
+              },
+              {
+                Put: {
+                  TableName: table,
+                  Item: eventItem(event),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              ...moved,
+              ...notificationItems(before.id, event.seq, notifications, event.at).map((Item) => ({
+                Put: { TableName: table, Item },
+              })),
+            ],
+          }),
+        );
+      } catch (err) {
+        const codes = reasons(err);
+        if (
+          codes[0] === 'ConditionalCheckFailed' ||
+          codes[1] === 'ConditionalCheckFailed' ||
+          codes.includes('TransactionConflict')
+        ) {
+          throw new VersionConflictError(
+            `incident ${before.id} changed since version ${before.version}; reload it and try again`,
+            { expected_version: before.version },
+          );
+        }
+        throw err;
+      }
+    },
+
+    listByBlock: (block, q) => list('gsi1', `BLOCK#${block}`, q),
+    listByTownship: (township, q) => list('gsi2', `TOWN#${township}`, q),
+
+    async listOpen(q) {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: 'gsi3',
+          KeyConditionExpression: q.dueBefore ? 'gsi3pk = :p AND gsi3sk < :d' : 'gsi3pk = :p',
+          ExpressionAttributeValues: q.dueBefore ? { ':p': 'OPEN', ':d': q.dueBefore } : { ':p': 'OPEN' },
+          Limit: q.limit,
+          ExclusiveStartKey: cursor.decode(q.cursor),
+        }),
+      );
+      return { items: (out.Items ?? []).map(toIncident), cursor: cursor.encode(out.LastEvaluatedKey) };
+    },
+
+    cursorAfter(listing, incident) {
+      const item = incidentItem(incident);
+      const index = listing === 'block' ? 'gsi1' : listing === 'township' ? 'gsi2' : 'gsi3';
+      const key = {
+        pk: item.pk,
+        sk: item.sk,
+        [`${index}pk`]: item[`${index}pk`],
+        [`${index}sk`]: item[`${index}sk`],
+      };
+      return cursor.encode(key as Record<string, unknown>)!;
+    },
+
+    async counterDays(townships, days) {
+      const keys = townships.flatMap((t) => days.map((d) => incidentKeys.counter(t, d)));
+      const found: CounterDay[] = [];
+      let itemsRead = 0;
+      let requests = 0;
+      for (let i = 0; i < keys.length; i += 100) {
+        let pending: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
+        while (pending && pending.length > 0) {
+          requests++;
+          const out = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }));
+          for (const item of out.Responses?.[table] ?? []) {
+            itemsRead++;
+            const day: CounterDay = {
+              township: String(item.pk).slice('COUNT#'.length),
+              day: String(item.sk).slice('DAY#'.length),
+              blocks: new Map(),
+              cells: new Map(),
+            };
+            for (const [name, value] of Object.entries(item)) {
+              if (typeof value !== 'number' || value === 0) continue;
+              if (name.startsWith('b|')) day.blocks.set(name.slice(2), value);
+              else if (name.startsWith('h|')) day.cells.set(name.slice(2), value);
+            }
+            found.push(day);
+          }
+          pending = out.UnprocessedKeys?.[table]?.Keys as Record<string, unknown>[] | undefined;
+          if (pending?.length) await sleep(50);
+        }
+      }
+      return { days: found, itemsRead, requests };
+    },
+  };
+}
