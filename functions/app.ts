@@ -14,6 +14,8 @@ import { boundaryRoutes } from './routes/boundaries.js';
 import { devTokenRoutes } from './routes/dev-tokens.js';
 import { generationRoutes } from './routes/generations.js';
 import { healthRoutes } from './routes/health.js';
+import { transitionRoutes } from './routes/incident-transitions.js';
+import { incidentRoutes } from './routes/incidents.js';
 import { locateRoutes } from './routes/locate.js';
 import { tileRoutes } from './routes/tiles.js';
 
@@ -83,6 +85,8 @@ export function createApp(services: AppServices) {
   app.route('/api', assetRoutes);
   app.route('/api', generationRoutes);
   app.route('/api', tileRoutes);
+  app.route('/api', incidentRoutes);
+  app.route('/api', transitionRoutes);
   if (services.config.APP_ENV === 'development' || services.config.APP_ENV === 'test') {
     app.route('/api', devTokenRoutes);
   }

@@ -16,7 +16,7 @@ console.log(
   summary.skipped
     ? `[seed] nothing to do: ${config.TABLE_NAME} already holds generation ${summary.generation}`
     : `[seed] loaded generation 1 into ${config.TABLE_NAME}: ${summary.blocks} blocks, ${summary.communities} communities, ` +
-        `${summary.townships} townships, ${Object.entries(summary.reference)
+        `${summary.townships} townships, ${Object.entries({ ...summary.reference, ...summary.incidents })
           .map(([k, v]) => `${v} ${k}`)
           .join(', ')} in ${(summary.ms / 1000).toFixed(1)} s`,
 );

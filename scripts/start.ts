@@ -44,7 +44,7 @@ async function main() {
     seed.skipped
       ? `data: generation ${seed.generation} already loaded`
       : `data: loaded generation 1 — ${seed.blocks} blocks, ${seed.communities} communities, ${seed.townships} townships, ` +
-          `${Object.entries(seed.reference)
+          `${Object.entries({ ...seed.reference, ...seed.incidents })
             .map(([k, v]) => `${v} ${k}`)
             .join(', ')} in ${(seed.ms / 1000).toFixed(1)} s`,
   );

@@ -44,6 +44,7 @@ export function incidentView(incident: Incident, audience: Audience) {
     photos: incident.photos,
     at_home: incident.at_home,
     severity: incident.severity,
+    version: incident.version,
   };
   if (audience === 'reporter') return own;
   const contact = incident.contact
@@ -56,7 +57,6 @@ export function incidentView(incident: Incident, audience: Audience) {
     : null;
   return {
     ...own,
-    version: incident.version,
     assignee: incident.assignee ?? null,
     reporter: incident.reporter === 'anonymous' ? 'anonymous' : 'registered',
     contact,

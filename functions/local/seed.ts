@@ -10,11 +10,13 @@ import type {
   Generation,
   TownshipFeature,
 } from '../../core/blocks/generation.js';
+import { VersionConflictError } from '../../core/errors.js';
 import { buildBlockIndex } from '../../core/geo/block-index.js';
 import { buildLocateGrid, serializeLocateGrid } from '../../core/geo/locate-grid.js';
 import type { Runtime } from '../runtime.js';
 import { gridKey } from '../services/boundaries.js';
 import { createBoundaryStore } from '../store/boundary-store.js';
+import { seedIncidents } from './seed-incidents.js';
 import { seedReferenceData } from './seed-reference.js';
 
 export interface SeedOptions {
@@ -23,6 +25,8 @@ export interface SeedOptions {
   progress?: (line: string) => void;
   /** Fixed clock for tests. */
   now?: () => Date;
+  /** Seed incidents: all records (default), only their daily counters, or none. */
+  incidents?: 'all' | 'counters' | 'none';
 }
 
 export interface SeedSummary {
@@ -32,6 +36,7 @@ export interface SeedSummary {
   communities: number;
   townships: number;
   reference: Record<string, number>;
+  incidents: Record<string, number>;
   ms: number;
 }
 
@@ -66,7 +71,7 @@ export async function seedIfEmpty(runtime: Runtime, options: SeedOptions = {}): 
   const { config } = runtime.services;
   const store = createBoundaryStore(runtime.clients.doc, config.TABLE_NAME);
   const current = await store.currentGeneration();
-  const empty = { blocks: 0, communities: 0, townships: 0, reference: {} };
+  const empty = { blocks: 0, communities: 0, townships: 0, reference: {}, incidents: {} };
   if (current !== null) return { skipped: true, generation: current, ...empty, ms: 0 };
 
   const set = await readShippedBoundaries(dataDir);
@@ -92,7 +97,17 @@ export async function seedIfEmpty(runtime: Runtime, options: SeedOptions = {}): 
   await store.putBoundaries(meta, set);
   log('wrote boundaries of generation 1');
   const reference = await seedReferenceData(runtime, dataDir, 1, log);
-  await store.setCurrent(1, null);
+  const mode = options.incidents ?? 'all';
+  const incidents =
+    mode === 'none'
+      ? {}
+      : await seedIncidents(runtime, dataDir, { records: mode === 'all', now: options.now?.(), log });
+  try {
+    await store.setCurrent(1, null);
+  } catch (err) {
+    // Another process finished seeding first: the same data is there.
+    if (!(err instanceof VersionConflictError)) throw err;
+  }
   return {
     skipped: false,
     generation: 1,
@@ -100,6 +115,7 @@ export async function seedIfEmpty(runtime: Runtime, options: SeedOptions = {}): 
     communities: set.communities.length,
     townships: set.townships.length,
     reference,
+    incidents,
     ms: Math.round(performance.now() - started),
   };
 }

@@ -68,7 +68,8 @@ function featureBbox(f: Feature): [number, number, number, number] {
 }
 
 const bboxCache = new WeakMap<Feature, [number, number, number, number]>();
-const intersects = (f: Feature, b: [number, number, number, number]) => {
+/** Whether a feature's bounding box meets `b` (bboxes cached per feature object). */
+export const intersects = (f: Feature, b: [number, number, number, number]) => {
   let fb = bboxCache.get(f);
   if (!fb) {
     fb = featureBbox(f);

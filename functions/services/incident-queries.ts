@@ -12,7 +12,10 @@ export interface ListFilter {
   category?: readonly string[];
   bbox?: [number, number, number, number];
   block?: string;
+  township?: string;
   escalatedTo?: string;
+  /** Public listings leave sensitive incidents out of point-based (bbox) filters. */
+  hideSensitive?: boolean;
 }
 
 /** In-memory filters applied after the index query. */
@@ -21,6 +24,8 @@ export function matches(i: Incident, f: ListFilter): boolean {
   if (f.class && !f.class.includes(i.class)) return false;
   if (f.category && !f.category.includes(i.category)) return false;
   if (f.block && i.block_id !== f.block) return false;
+  if (f.township && i.township_code !== f.township) return false;
+  if (f.hideSensitive && f.bbox && i.sensitive) return false;
   if (f.escalatedTo && i.escalated_to !== f.escalatedTo) return false;
   if (f.bbox) {
     const [w, s, e, n] = f.bbox;

@@ -5,11 +5,11 @@ import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { DomainError, VersionConflictError } from '../../core/errors.js';
-import type { Incident } from '../../core/incidents/incident.js';
 import type { CounterDay, IncidentStore, ListQuery } from '../../core/incidents/ports.js';
 import { cstDay } from '../../core/incidents/sla.js';
 import { queryAll } from './batch.js';
@@ -215,6 +215,23 @@ export function createIncidentStore(doc: DynamoDBDocumentClient, table: string):
         }),
       );
       return { items: (out.Items ?? []).map(toIncident), cursor: cursor.encode(out.LastEvaluatedKey) };
+    },
+
+    async auditContactRead(incidentId, actor, role, at) {
+      await doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: {
+            pk: incidentKeys.incident(incidentId).pk,
+            sk: `AUDIT#${at}#${actor}`,
+            _type: 'audit',
+            action: 'read_contact',
+            actor,
+            role,
+            at,
+          },
+        }),
+      );
     },
 
     cursorAfter(listing, incident) {

@@ -53,3 +53,11 @@ export function seededApp(overrides: Record<string, string> = {}) {
   const runtime = buildRuntime(config);
   return { config, runtime, app: createApp(runtime.services) };
 }
+
+/** A fresh table seeded from data/geojson, for suites that write (incidents, planner edits). */
+export async function createSeededStack(overrides: Record<string, string> = {}) {
+  const stack = await createTestStack(overrides);
+  const { seedIfEmpty } = await import('../../functions/local/seed.js');
+  await seedIfEmpty(stack.runtime, { incidents: 'none' });
+  return stack;
+}

@@ -30,7 +30,7 @@ export default async function setup(project: TestProject) {
   );
   await ensureTable(runtime.clients.raw, SEEDED_TABLE);
   await migrate(runtime.clients.doc, SEEDED_TABLE);
-  await seedIfEmpty(runtime);
+  await seedIfEmpty(runtime, { incidents: 'counters' });
   runtime.clients.raw.destroy();
   project.provide('dynamoEndpoint', store.endpoint);
   project.provide('seededTable', SEEDED_TABLE);
