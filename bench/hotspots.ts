@@ -14,6 +14,7 @@ import { twoSidedP } from '../core/hotspots/normal';
 import { voronoiCoverage } from '../tests/hotspots/helpers/coverages';
 import { denseWeights, naiveGiStar } from '../tests/hotspots/helpers/naive-gi-star';
 import { poisson, seededRandom } from '../tests/hotspots/helpers/random';
+import { measureStoreCost } from './lib/store-cost';
 
 const BLOCKS = 667;
 const DAYS = 90;
@@ -145,7 +146,13 @@ console.log(
   `target: full analysis < ${TARGET_MS} ms → ${worst < TARGET_MS ? 'PASS' : 'FAIL'} (${worst.toFixed(2)} ms)`,
 );
 console.log('');
-// TODO(lead): store read cost — DynamoDB items read (and RCUs) to assemble `dailyCounts` for one
-// 90-day window of the current generation, measured against the local store; print it here, e.g.
-//   console.log(`store read: ${items} items, ${rcu} RCU, ${ms} ms per analysis`);
-console.log('store read: TODO(lead) — items read per analysis not measured yet');
+// Store read cost: what one 90-day request reads from DynamoDB (Local), at 20k and 1M incidents.
+const costs = await measureStoreCost(seededRandom(7));
+for (const c of costs) {
+  console.log(
+    `store read, 90-day window, ${c.incidents.toLocaleString('en')} incidents stored: ${c.itemsRead} items in ${c.requests} BatchGet requests, ${c.ms.toFixed(0)} ms end to end`,
+  );
+}
+console.log(
+  `store read grows with incidents: ${costs[1].itemsRead > costs[0].itemsRead * 1.1 ? 'YES (FAIL)' : 'no (PASS)'}`,
+);

@@ -14,10 +14,14 @@ import { boundaryRoutes } from './routes/boundaries.js';
 import { devTokenRoutes } from './routes/dev-tokens.js';
 import { generationRoutes } from './routes/generations.js';
 import { healthRoutes } from './routes/health.js';
+import { hotspotRoutes } from './routes/hotspots.js';
 import { transitionRoutes } from './routes/incident-transitions.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { locateRoutes } from './routes/locate.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { open311Routes } from './routes/open311.js';
 import { tileRoutes } from './routes/tiles.js';
+import { uploadRoutes } from './routes/uploads.js';
 
 /** Largest request body the application accepts (API Gateway's own limit is 6 MB). */
 export const MAX_BODY_BYTES = 1_048_576;
@@ -87,6 +91,10 @@ export function createApp(services: AppServices) {
   app.route('/api', tileRoutes);
   app.route('/api', incidentRoutes);
   app.route('/api', transitionRoutes);
+  app.route('/api', hotspotRoutes);
+  app.route('/api', uploadRoutes);
+  app.route('/api', notificationRoutes);
+  app.route('/open311/v2', open311Routes);
   if (services.config.APP_ENV === 'development' || services.config.APP_ENV === 'test') {
     app.route('/api', devTokenRoutes);
   }

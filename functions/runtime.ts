@@ -7,6 +7,7 @@ import { createTokenVerifier } from './http/auth.js';
 import type { AppServices } from './http/context.js';
 import { createLogger } from './logger.js';
 import { BoundaryService } from './services/boundaries.js';
+import { HotspotService } from './services/hotspots.js';
 import { IncidentService } from './services/incidents.js';
 import { ReferenceService } from './services/reference.js';
 import {
@@ -63,6 +64,7 @@ export function buildRuntime(config: Config, overrides: { artifacts?: ArtifactSt
       boundaries,
       reference,
       incidents,
+      hotspots: new HotspotService(incidents.store, boundaries),
     },
   };
 }

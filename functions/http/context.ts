@@ -3,6 +3,7 @@ import type { Principal } from '../../core/auth/principal.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { BoundaryService } from '../services/boundaries.js';
+import type { HotspotService } from '../services/hotspots.js';
 import type { IncidentService } from '../services/incidents.js';
 import type { ReferenceService } from '../services/reference.js';
 import type { TokenVerifier } from './auth.js';
@@ -16,6 +17,7 @@ export interface AppServices {
   boundaries: BoundaryService;
   reference: ReferenceService;
   incidents: IncidentService;
+  hotspots: HotspotService;
 }
 
 /** Answers `/api/health`: can we reach the store, and which boundary generation is current. */

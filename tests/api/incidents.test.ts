@@ -10,7 +10,10 @@ describe('incidents API', () => {
   let stack: Awaited<ReturnType<typeof createSeededStack>>;
   let dispatcher: string;
   beforeAll(async () => {
-    stack = await createSeededStack();
+    // Class D must respond within ~1 s here, so the overdue queue can be tested without waiting.
+    stack = await createSeededStack({
+      SLA_JSON: JSON.stringify({ D: { respondHours: 0.0003, resolveHours: 24 } }),
+    });
     dispatcher = await issueToken(stack.config, { sub: 'disp-1', role: 'dispatcher' });
   });
   afterAll(() => stack.cleanup());
@@ -203,5 +206,26 @@ describe('incidents API', () => {
       await stack.app.request(`/api/incidents/${created.id}?receipt=${created.receipt}`)
     ).json();
     expect(own.point).not.toBeNull();
+  });
+
+  it('lists open incidents past their deadline in the overdue queue, most overdue first', async () => {
+    const created = await (
+      await post(
+        { ...report, category: 'flooding', severity: 3, description: '地下室进水' },
+        'key-overdue-001',
+      )
+    ).json();
+    expect(created.class).toBe('D');
+    await new Promise((r) => setTimeout(r, 1500));
+    const res = await stack.app.request('/api/overdue', {
+      headers: { Authorization: `Bearer ${dispatcher}` },
+    });
+    expect(res.status).toBe(200);
+    const { incidents } = await res.json();
+    const mine = incidents.find((i: { id: string }) => i.id === created.id);
+    expect(mine).toBeDefined();
+    expect(mine.overdue_minutes).toBeGreaterThanOrEqual(0);
+    const lateness = incidents.map((i: { overdue_minutes: number }) => i.overdue_minutes);
+    expect(lateness).toEqual([...lateness].sort((a, b) => b - a));
   });
 });

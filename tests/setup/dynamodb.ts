@@ -12,6 +12,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string;
     seededTable: string;
+    /** The clock the shared table's seed incidents were shifted to (ISO). */
+    seedNow: string;
   }
 }
 
@@ -30,10 +32,12 @@ export default async function setup(project: TestProject) {
   );
   await ensureTable(runtime.clients.raw, SEEDED_TABLE);
   await migrate(runtime.clients.doc, SEEDED_TABLE);
-  await seedIfEmpty(runtime, { incidents: 'counters' });
+  const seedNow = new Date();
+  await seedIfEmpty(runtime, { incidents: 'counters', now: () => seedNow });
   runtime.clients.raw.destroy();
   project.provide('dynamoEndpoint', store.endpoint);
   project.provide('seededTable', SEEDED_TABLE);
+  project.provide('seedNow', seedNow.toISOString());
   return async () => {
     await store.stop();
   };

@@ -1,0 +1,6 @@
+// notifications routes (being built; mounted by functions/app.ts).
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../http/context.js';
+import { validationHook } from '../http/validation.js';
+
+export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

@@ -1,0 +1,6 @@
+// uploads routes (being built; mounted by functions/app.ts).
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../http/context.js';
+import { validationHook } from '../http/validation.js';
+
+export const uploadRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
