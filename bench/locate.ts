@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import turfBbox from '@turf/bbox';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { topology } from 'topojson-server';
 import { type BlockIndex, type BlocksInput, buildBlockIndex } from '../core/geo/block-index';
 import {
   buildLocateGrid,
@@ -18,6 +19,7 @@ import {
   serializeLocateGrid,
 } from '../core/geo/locate-grid';
 import { Locator } from '../core/geo/locator';
+import { prepareBody } from '../functions/http/cached-response';
 import { randomPoints } from './lib/random';
 import { machineHeader, median, si, table, timed } from './lib/report';
 import { voronoiBlocks } from './lib/voronoi-blocks';
@@ -164,10 +166,24 @@ serialized grid:        ${bytes.length.toLocaleString('en')} bytes (${(bytes.len
 grid:                   ${stats.nx} × ${stats.ny} cells of ${stats.cellSizeDeg.toPrecision(3)}° (~${cellM.toFixed(0)} m N-S)
 boundary cells:         ${stats.boundaryCells.toLocaleString('en')} = ${((100 * stats.boundaryCells) / (stats.nx * stats.ny)).toFixed(2)} % of all cells, ${((100 * stats.boundaryCells) / (stats.nx * stats.ny - stats.outsideCells)).toFixed(1)} % of cells touching the district; ${stats.entries.toLocaleString('en')} segment entries, ${stats.exactCells} cells deferred to the exact index`);
 
-// ---- LEAD: compressed sizes of the API responses (gzip / brotli) go here, once the API exists. ----
-console.log('\nAPI response sizes:     (not measured yet: added with the API)');
+const checksExtra: [string, boolean][] = [];
+// Compressed sizes of the boundary responses, built exactly as GET /api/blocks(.topojson) builds them.
+{
+  const fc = JSON.stringify({ type: 'FeatureCollection', features: blocks.features });
+  const geo = prepareBody(fc, 'application/geo+json');
+  const topo = prepareBody(JSON.stringify(topology({ blocks: JSON.parse(fc) }, 1e6)), 'application/json');
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(
+    `\nAPI /api/blocks:          ${kb(geo.identity.length)} raw, ${kb(geo.gzip.length)} gzip, ${kb(geo.br.length)} brotli (limit 60 KB gzip)`,
+  );
+  console.log(
+    `API /api/blocks.topojson: ${kb(topo.identity.length)} raw, ${kb(topo.gzip.length)} gzip, ${kb(topo.br.length)} brotli`,
+  );
+  checksExtra.push([`/api/blocks ≤ 60 KB gzip (${kb(geo.gzip.length)})`, geo.gzip.length <= 60 * 1024]);
+}
 
 const checks: [string, boolean][] = [
+  ...checksExtra,
   [`grid ≥ 20 M points/s (${si(gridRate)})`, gridRate >= 20e6],
   [`grid ≥ 500× the naive Turf loop (${(gridRate / naiveRate).toFixed(0)}×)`, gridRate / naiveRate >= 500],
   [`zero disagreements (${disagreements})`, disagreements === 0 && naiveDisagreements === 0],
