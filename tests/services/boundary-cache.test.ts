@@ -21,10 +21,16 @@ function fakeStore(set: BoundarySet) {
     fingerprint: 'x',
   });
   const store: BoundaryStore = {
-    currentGeneration: async () => (calls.current++, current),
+    currentGeneration: async () => {
+      calls.current++;
+      return current;
+    },
     getGeneration: async (g) => (g <= 2 ? meta(g) : null),
     listGenerations: async () => [meta(1), meta(2)],
-    loadBoundaries: async (g) => (calls.load++, { ...set, generation: g }),
+    loadBoundaries: async (g) => {
+      calls.load++;
+      return { ...set, generation: g };
+    },
     putBoundaries: async () => {},
     setCurrent: async (g) => {
       current = g;
