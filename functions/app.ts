@@ -3,10 +3,12 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
+import { STATIC_SECURITY_HEADERS } from '../core/security/headers.js';
 import { authenticate } from './http/auth.js';
 import type { AppEnv, AppServices } from './http/context.js';
 import { errorBody, handleError } from './http/errors.js';
 import { docsPage, OPENAPI_INFO } from './http/openapi.js';
+import { limitAnonymousWrites } from './http/rate-limit.js';
 import { validationHook } from './http/validation.js';
 import { assetRoutes } from './routes/assets.js';
 import { blockDetailRoutes } from './routes/block-detail.js';
@@ -38,6 +40,10 @@ export function createApp(services: AppServices) {
       generator: () => crypto.randomUUID(),
     }),
   );
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) c.res.headers.set(name, value);
+  });
   app.use('*', async (c, next) => {
     const started = performance.now();
     const log = services.logger.child({ request_id: c.get('requestId') });
@@ -76,6 +82,10 @@ export function createApp(services: AppServices) {
 
   app.use('/api/*', authenticate(services.tokens));
   app.use('/open311/*', authenticate(services.tokens));
+  // Anonymous writes are rate limited per address and per receipt (state in the table: all containers agree).
+  // ('/x/*' also matches '/x' in Hono: one pattern per prefix, or the limiter would count twice.)
+  app.on('POST', ['/api/incidents/*', '/api/uploads/*'], limitAnonymousWrites('write'));
+  app.on('POST', '/open311/*', limitAnonymousWrites('write'));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',

@@ -42,6 +42,23 @@ export const configSchema = z
     AUTH_JWKS_URL: z.url({ protocol: /^https$/, message: 'must be an https URL' }).optional(),
     /** Comma-separated origins allowed by CORS; empty = same origin only. */
     CORS_ORIGINS: z.string().default(''),
+    /** Extra origins the web app may load a basemap from (CSP), comma-separated https origins. */
+    BASEMAP_ORIGINS: z.string().default(''),
+    /** Anonymous writes allowed per client address: "<count>/<seconds>" (0/… disables writes, off disables the limit). */
+    RATE_LIMIT_IP: z
+      .string()
+      .regex(/^(off|\d{1,6}\/\d{1,6})$/, 'use "<count>/<seconds>", e.g. 30/600, or off')
+      .default('30/600'),
+    /** Anonymous actions allowed per receipt: "<count>/<seconds>" or off. */
+    RATE_LIMIT_RECEIPT: z
+      .string()
+      .regex(/^(off|\d{1,6}\/\d{1,6})$/, 'use "<count>/<seconds>", e.g. 20/600, or off')
+      .default('20/600'),
+    /** Header carrying the client address (behind CloudFront: cloudfront-viewer-address); unset = the connection. */
+    CLIENT_IP_HEADER: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'a lower-case header name such as cloudfront-viewer-address')
+      .optional(),
     /** SLA overrides per class as JSON, e.g. {"A":{"respondHours":1,"resolveHours":12}}; applies to new deadlines only. */
     SLA_JSON: z
       .string()
@@ -65,6 +82,19 @@ export type Config = Readonly<z.infer<typeof configSchema>> & {
   readonly authSecret: string;
   readonly corsOrigins: readonly string[];
   readonly sla: Readonly<Record<IncidentClass, Sla>>;
+  readonly basemapOrigins: readonly string[];
+  readonly rateLimits: { ip: RateLimit | null; receipt: RateLimit | null };
+};
+
+export interface RateLimit {
+  limit: number;
+  windowSeconds: number;
+}
+
+const parseLimit = (raw: string): RateLimit | null => {
+  if (raw === 'off') return null;
+  const [limit, windowSeconds] = raw.split('/').map(Number);
+  return { limit, windowSeconds: Math.max(1, windowSeconds) };
 };
 
 /** Local development secret: fine for a laptop, refused in staging/production by the schema above. */
@@ -99,6 +129,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: c.CORS_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    basemapOrigins: c.BASEMAP_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    rateLimits: { ip: parseLimit(c.RATE_LIMIT_IP), receipt: parseLimit(c.RATE_LIMIT_RECEIPT) },
     sla: resolveSlaConfig(c.SLA_JSON ? slaConfigSchema.parse(JSON.parse(c.SLA_JSON)) : {}),
   });
 }

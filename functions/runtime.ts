@@ -19,6 +19,7 @@ import { createBoundaryStore } from './store/boundary-store.js';
 import { createStoreClients, type StoreClients } from './store/client.js';
 import { createHealthProbe } from './store/health-probe.js';
 import { createIncidentStore } from './store/incident-store.js';
+import { createDynamoRateLimiter } from './store/rate-limit-store.js';
 import { createReferenceStore } from './store/reference-store.js';
 
 export interface Runtime {
@@ -65,6 +66,7 @@ export function buildRuntime(config: Config, overrides: { artifacts?: ArtifactSt
       reference,
       incidents,
       hotspots: new HotspotService(incidents.store, boundaries),
+      rateLimiter: createDynamoRateLimiter(clients.doc, config.TABLE_NAME),
     },
   };
 }

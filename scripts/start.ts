@@ -53,7 +53,12 @@ async function main() {
   step(`web app: ${web}`);
 
   const app = createApp(runtime.services);
-  const { server, url } = await startLocalServer({ app, port: config.PORT, webDist: resolve('web/dist') });
+  const { server, url } = await startLocalServer({
+    app,
+    port: config.PORT,
+    webDist: resolve('web/dist'),
+    basemapOrigins: config.basemapOrigins,
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `\nYuhu block map (雨湖区区块治理地图) is running at ${url.replace('127.0.0.1', 'localhost')}  (ready in ${seconds} s)`,

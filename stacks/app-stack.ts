@@ -46,6 +46,7 @@ export function buildYuhuStack(scope: Construct, props: YuhuStackProps) {
     distDir: props.webDistDir ?? path.join(props.rootDir, 'web', 'dist'),
     removalPolicy,
     production,
+    basemapOrigins: (props.environment?.BASEMAP_ORIGINS ?? '').split(',').filter(Boolean),
   });
   allowBrowserUploads(uploads, [web.url]);
   const alarms = createAlarms(scope, { fn, table, api: http.api, email: props.alarmEmail });

@@ -6,6 +6,21 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { Construct } from 'constructs';
 import { API_PATH_PREFIXES } from './api';
 
+/** Request headers the API reads (Authorization travels with the cache policy). */
+export const API_FORWARDED_HEADERS = [
+  'CloudFront-Viewer-Address',
+  'Accept',
+  'Accept-Language',
+  'Content-Type',
+  'Idempotency-Key',
+  'If-Match',
+  'If-None-Match',
+  'Origin',
+  'User-Agent',
+  'X-Receipt',
+  'X-Request-Id',
+] as const;
+
 /** Path pattern → behaviour, most specific first: CloudFront takes the first pattern that matches. */
 export function apiBehaviors(
   scope: Construct,
@@ -14,13 +29,19 @@ export function apiBehaviors(
   const origin = new origins.HttpOrigin(apiDomainName, {
     protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
   });
-  // Host is not forwarded: API Gateway answers only to its own host name.
+  // Host is not forwarded (API Gateway answers only to its own host name); CloudFront-Viewer-Address
+  // is, so rate limits see the real client (functions read it via CLIENT_IP_HEADER).
+  const originRequest = new cloudfront.OriginRequestPolicy(scope, 'ApiOriginRequest', {
+    headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList(...API_FORWARDED_HEADERS),
+    queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
+    cookieBehavior: cloudfront.OriginRequestCookieBehavior.none(),
+  });
   const behavior = (cachePolicy: cloudfront.ICachePolicy): cloudfront.BehaviorOptions => ({
     origin,
     viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
     allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
     cachePolicy,
-    originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+    originRequestPolicy: originRequest,
   });
   // Tiles are cached only as long as the API's Cache-Control says (default 0). Authorization is in
   // the key, so a cached tile is never served to a different caller.

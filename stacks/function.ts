@@ -51,6 +51,8 @@ export function createApiFunction(scope: Construct, props: ApiFunctionProps): no
       TABLE_NAME: props.table.tableName,
       UPLOADS_BUCKET: props.uploads.bucketName,
       APP_ENV: props.appEnv,
+      // The API sits behind CloudFront, which forwards the viewer's address in this header.
+      CLIENT_IP_HEADER: 'cloudfront-viewer-address',
       NODE_OPTIONS: '--enable-source-maps',
     },
     bundling: {

@@ -13,7 +13,15 @@ export function appEnvFor(stage: string): AppEnv {
 }
 
 /** Settings read by functions/config.ts that a deploy may take from the shell, besides AUTH_*. */
-const FORWARDED = new Set(['LOG_LEVEL', 'CORS_ORIGINS', 'STORE_TIMEOUT_MS']);
+const FORWARDED = new Set([
+  'LOG_LEVEL',
+  'CORS_ORIGINS',
+  'STORE_TIMEOUT_MS',
+  'SLA_JSON',
+  'BASEMAP_ORIGINS',
+  'RATE_LIMIT_IP',
+  'RATE_LIMIT_RECEIPT',
+]);
 
 /**
  * The Lambda configuration taken from the deploying shell: every non-empty AUTH_* variable and the

@@ -1,12 +1,13 @@
 // The web app: a private bucket behind CloudFront (origin access control), with /api/* and
 // /open311/* routed to the HTTP API so the browser talks to one origin.
 import * as fs from 'node:fs';
-import type { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
+import { contentSecurityPolicy } from '../core/security/headers';
 import { apiBehaviors } from './cdn-routes';
 
 export interface WebProps {
@@ -16,6 +17,8 @@ export interface WebProps {
   readonly distDir: string;
   readonly removalPolicy: RemovalPolicy;
   readonly production: boolean;
+  /** https origins of an external basemap allowed by the CSP (BASEMAP_ORIGINS). */
+  readonly basemapOrigins?: readonly string[];
 }
 
 // Client-side routes (no file extension in the last segment) get index.html. Only the default
@@ -40,12 +43,33 @@ export function createWeb(scope: Construct, props: WebProps) {
     code: cloudfront.FunctionCode.fromInline(SPA_REWRITE_CODE),
     runtime: cloudfront.FunctionRuntime.JS_2_0,
   });
+  // The same CSP the local server sends (core/security/headers.ts): own origin + configured basemap.
+  const headers = new cloudfront.ResponseHeadersPolicy(scope, 'SecurityHeaders', {
+    securityHeadersBehavior: {
+      contentSecurityPolicy: {
+        contentSecurityPolicy: contentSecurityPolicy({ basemapOrigins: props.basemapOrigins }),
+        override: true,
+      },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+      referrerPolicy: {
+        referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+        override: true,
+      },
+      strictTransportSecurity: {
+        accessControlMaxAge: Duration.days(365),
+        includeSubdomains: true,
+        override: true,
+      },
+    },
+  });
   const distribution = new cloudfront.Distribution(scope, 'Distribution', {
     defaultRootObject: 'index.html',
     defaultBehavior: {
       origin: origins.S3BucketOrigin.withOriginAccessControl(bucket),
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy: headers,
       functionAssociations: [
         { function: spaRewrite, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
       ],

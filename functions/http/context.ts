@@ -6,6 +6,7 @@ import type { BoundaryService } from '../services/boundaries.js';
 import type { HotspotService } from '../services/hotspots.js';
 import type { IncidentService } from '../services/incidents.js';
 import type { ReferenceService } from '../services/reference.js';
+import type { RateLimiter } from '../store/rate-limit-store.js';
 import type { TokenVerifier } from './auth.js';
 
 /** Services the HTTP app needs; the Lambda entry and the local server build them the same way. */
@@ -18,6 +19,7 @@ export interface AppServices {
   reference: ReferenceService;
   incidents: IncidentService;
   hotspots: HotspotService;
+  rateLimiter: RateLimiter;
 }
 
 /** Answers `/api/health`: can we reach the store, and which boundary generation is current. */

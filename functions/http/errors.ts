@@ -46,8 +46,9 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
   const domain = isStoreUnavailable(err) ? new StoreUnavailableError() : err;
   if (domain instanceof DomainError) {
     if (domain.status >= 500) log?.warn('request failed', { code: domain.code, ...errorFields(err) });
-    if (domain instanceof StoreUnavailableError)
-      c.header('Retry-After', String(domain.details?.retry_after_s ?? 5));
+    // Any error that says when to come back (store outage, rate limit) carries Retry-After.
+    const retryAfter = domain.details?.retry_after_s;
+    if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
     return c.json(
       errorBody(domain.code, domain.message, domain.details, requestId),
       domain.status as ContentfulStatusCode,

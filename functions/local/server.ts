@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from '../../core/security/headers.js';
 import type { App } from '../app.js';
 import { DOCS_ASSETS_PATH, DOCS_INIT_JS } from '../http/openapi.js';
 
@@ -15,13 +16,23 @@ export interface LocalServerOptions {
   /** Folder of the built web app (web/dist); the server still runs the API when it is missing. */
   webDist?: string;
   host?: string;
+  /** Extra https origins the CSP allows for an external basemap. */
+  basemapOrigins?: readonly string[];
 }
 
 const API_PREFIXES = ['/api/', '/open311/'];
 
 /** A fetch handler routing API paths to the app and everything else to the static web build. */
-export function createLocalHandler(app: App, webDist?: string): Hono {
+export function createLocalHandler(app: App, webDist?: string, basemapOrigins: readonly string[] = []): Hono {
   const root = new Hono();
+  const csp = contentSecurityPolicy({ basemapOrigins });
+  // Pages and assets get the same security headers CloudFront adds in the cloud (core/security/headers.ts).
+  root.use('*', async (c, next) => {
+    await next();
+    if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/open311/')) return;
+    c.res.headers.set('Content-Security-Policy', csp);
+    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) c.res.headers.set(name, value);
+  });
   const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   root.get(`${DOCS_ASSETS_PATH}/docs-init.js`, (c) =>
     c.body(DOCS_INIT_JS, 200, { 'Content-Type': 'text/javascript' }),
@@ -49,7 +60,7 @@ export function createLocalHandler(app: App, webDist?: string): Hono {
 
 /** Starts listening; resolves with the server and its URL once the port is bound. */
 export function startLocalServer(options: LocalServerOptions): Promise<{ server: ServerType; url: string }> {
-  const handler = createLocalHandler(options.app, options.webDist);
+  const handler = createLocalHandler(options.app, options.webDist, options.basemapOrigins);
   const host = options.host ?? '127.0.0.1';
   return new Promise((done, fail) => {
     const server = serve({ fetch: handler.fetch, port: options.port, hostname: host }, (info) =>

@@ -25,6 +25,8 @@ export function createStoreClients(options: StoreClientOptions): StoreClients {
     requestHandler: new NodeHttpHandler({
       connectionTimeout: Math.min(options.timeoutMs, 1_000),
       requestTimeout: options.timeoutMs,
+      // Without this the SDK only logs a warning and keeps waiting: a stuck store must fail fast.
+      throwOnRequestTimeout: true,
     }),
     ...(local ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });

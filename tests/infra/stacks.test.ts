@@ -9,7 +9,6 @@ import { arrayOf, fakeWebDist, getAtt, only, type Resource, ref, synthesize } fr
 
 // Managed CloudFront policy ids (documented by AWS, stable across accounts).
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
-const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 
 let prod: Template;
 let dev: Template;
@@ -229,18 +228,24 @@ describe('CloudFront', () => {
     });
   });
 
-  it('sends /api/* and /open311/* to the HTTP API, uncached, with every viewer header but Host', () => {
+  it('sends /api/* and /open311/* to the HTTP API, uncached, with the headers it reads and the viewer address, never Host', () => {
     const config = distribution(prod).Properties.DistributionConfig;
     const behaviours = config.CacheBehaviors as Resource[];
     // Order matters: CloudFront takes the first match, so /api/tiles/* must precede /api/*.
     expect(behaviours.map((b) => b.PathPattern)).toEqual(['/api/tiles/*', '/api/*', '/open311/*']);
     const apiId = only(prod, 'AWS::ApiGatewayV2::Api', 'HttpApi').id;
+    const originRequest = only(prod, 'AWS::CloudFront::OriginRequestPolicy', 'ApiOriginRequest');
+    const headers = originRequest.resource.Properties.OriginRequestPolicyConfig.HeadersConfig;
+    expect(headers.HeaderBehavior).toBe('whitelist');
+    expect(headers.Headers).toContain('CloudFront-Viewer-Address');
+    expect(headers.Headers).toContain('Idempotency-Key');
+    expect(headers.Headers.map((h: string) => h.toLowerCase())).not.toContain('host');
     for (const behaviour of behaviours) {
       expect(JSON.stringify(origin(behaviour.TargetOriginId).DomainName)).toContain(
         JSON.stringify(getAtt(apiId, 'ApiEndpoint')),
       );
       expect(origin(behaviour.TargetOriginId).CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
-      expect(behaviour.OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST_HEADER);
+      expect(behaviour.OriginRequestPolicyId).toEqual(ref(originRequest.id));
       expect(behaviour.AllowedMethods).toEqual(expect.arrayContaining(['POST', 'PUT', 'PATCH', 'DELETE']));
       expect(behaviour.ViewerProtocolPolicy).toBe('redirect-to-https');
       expect(behaviour.FunctionAssociations).toBeUndefined();
