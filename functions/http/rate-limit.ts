@@ -18,6 +18,7 @@ export class RateLimitedError extends DomainError {
  */
 export function limitAnonymousWrites(scope: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    if (c.req.method !== 'POST') return next();
     const { config, rateLimiter } = c.get('services');
     const principal = c.get('principal');
     if (!principal?.anonymous) return next();
