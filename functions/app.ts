@@ -21,8 +21,8 @@ import { transitionRoutes } from './routes/incident-transitions.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { locateRoutes } from './routes/locate.js';
 import { notificationRoutes } from './routes/notifications.js';
-import { open311Routes } from './routes/open311.js';
 import { open311ErrorHandler } from './routes/open311/respond.js';
+import { open311Routes } from './routes/open311.js';
 import { tileRoutes } from './routes/tiles.js';
 import { uploadRoutes } from './routes/uploads.js';
 
@@ -85,7 +85,8 @@ export function createApp(services: AppServices) {
   app.use('/open311/*', authenticate(services.tokens));
   // Anonymous writes are rate limited per address and per receipt (state in the table: all containers agree).
   // ('/x/*' also matches '/x' in Hono: one pattern per prefix, or the limiter would count twice.)
-  for (const path of ['/api/incidents/*', '/api/uploads/*', '/open311/*']) app.use(path, limitAnonymousWrites('write'));
+  for (const path of ['/api/incidents/*', '/api/uploads/*', '/open311/*'])
+    app.use(path, limitAnonymousWrites('write'));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
@@ -124,7 +125,9 @@ export function createApp(services: AppServices) {
     ),
   );
   // Open311 clients expect the GeoReport error format, also for errors raised by shared middleware.
-  app.onError((err, c) => (c.req.path.startsWith('/open311/') ? open311ErrorHandler(err, c) : handleError(err, c)));
+  app.onError((err, c) =>
+    c.req.path.startsWith('/open311/') ? open311ErrorHandler(err, c) : handleError(err, c),
+  );
   return app;
 }
 
