@@ -60,10 +60,12 @@ async function main() {
     basemapOrigins: config.basemapOrigins,
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const shown = url.replace('127.0.0.1', 'localhost');
+  console.log(`\nYuhu block map (雨湖区区块治理地图) is running at ${shown}  (ready in ${seconds} s)`);
+  console.log(`  API docs:  ${shown}/api/docs   health: ${shown}/api/health   examples: docs/api.md`);
   console.log(
-    `\nYuhu block map (雨湖区区块治理地图) is running at ${url.replace('127.0.0.1', 'localhost')}  (ready in ${seconds} s)`,
+    '  Staff tokens: npm run token -- --role dispatcher   (or POST /api/dev/tokens {"role":"dispatcher"})',
   );
-  console.log(`  API docs:  ${url}/api/docs   health: ${url}/api/health`);
   console.log('  Stop with Ctrl-C; data is kept in .data/ for the next start.\n');
 
   let stopping = false;

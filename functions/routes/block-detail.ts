@@ -4,11 +4,31 @@ import { z } from 'zod';
 import { authorize } from '../../core/auth/permissions.js';
 import { NotFoundError } from '../../core/errors.js';
 import type { Cadre } from '../../core/geography/schemas.js';
+import { nextDeadline } from '../../core/incidents/deadline.js';
+import type { IncidentStore } from '../../core/incidents/ports.js';
 import { maskPhone } from '../../core/privacy.js';
 import { requires } from '../http/auth.js';
 import type { AppEnv } from '../http/context.js';
 import { validationHook } from '../http/validation.js';
 import { errors, generationParam } from './schemas.js';
+
+/** Open incidents of a block by class, and how many are past their deadline (one partition query). */
+async function openIncidentCounts(store: IncidentStore, blockId: string, now: Date) {
+  const counts = { total: 0, overdue: 0, by_class: { A: 0, B: 0, C: 0, D: 0 } as Record<string, number> };
+  let cursor: string | undefined;
+  do {
+    const page = await store.listByBlock(blockId, { limit: 200, cursor });
+    for (const i of page.items) {
+      const deadline = nextDeadline(i);
+      if (!deadline) continue;
+      counts.total++;
+      counts.by_class[i.class]++;
+      if (deadline < now.toISOString()) counts.overdue++;
+    }
+    cursor = page.cursor ?? undefined;
+  } while (cursor);
+  return counts;
+}
 
 const personSchema = z
   .object({
@@ -45,6 +65,13 @@ const detailSchema = z
       .object({ id: z.string(), name: z.string(), lead: z.string(), phone: z.string() })
       .nullable(),
     assets: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string() })),
+    open_incidents: z
+      .object({
+        total: z.number().int(),
+        overdue: z.number().int(),
+        by_class: z.record(z.string(), z.number().int()),
+      })
+      .meta({ description: 'incidents of this block still being worked (reported … reopened)' }),
   })
   .meta({ id: 'BlockDetail' });
 
@@ -76,9 +103,10 @@ export const blockDetailRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const block = loaded.blocks.get(id);
     if (!block) throw new NotFoundError('block', id);
     const p = block.properties;
-    const [assignment, byBlock] = await Promise.all([
+    const [assignment, byBlock, openCounts] = await Promise.all([
       reference.store.assignment(loaded.meta.generation, id),
       reference.assetsByBlock(loaded),
+      openIncidentCounts(c.get('services').incidents.store, id, new Date()),
     ]);
     const ids = assignment ? [assignment.governor, ...assignment.assistants, assignment.supervisor] : [];
     const [cadres, team] = await Promise.all([
@@ -108,6 +136,7 @@ export const blockDetailRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
           supervisor: person(assignment?.supervisor),
         },
         doctor_team: team ? { id: team.id, name: team.name, lead: team.lead, phone: team.phone } : null,
+        open_incidents: openCounts,
         assets: (byBlock.get(id) ?? []).map((a) => ({
           id: a.properties.id,
           kind: a.properties.kind,

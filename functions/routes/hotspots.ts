@@ -2,6 +2,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { INCIDENT_CATEGORY_KEYS, INCIDENT_CLASSES } from '../../core/incidents/categories.js';
+import { nextDeadline } from '../../core/incidents/deadline.js';
 import { incidentView } from '../../core/incidents/views.js';
 import { requires } from '../http/auth.js';
 import type { AppEnv } from '../http/context.js';
@@ -196,7 +197,7 @@ export const hotspotRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       const page = await store.listOpen({ dueBefore: now.toISOString(), limit: 200, cursor });
       for (const i of page.items) {
         if ((township && i.township_code !== township) || (q.block && i.block_id !== q.block)) continue;
-        const deadline = i.responded_at ? i.resolve_by : i.respond_by;
+        const deadline = nextDeadline(i) ?? i.resolve_by;
         found.push({
           ...incidentView(i, 'staff'),
           overdue_minutes: Math.round((now.getTime() - Date.parse(deadline)) / 60_000),

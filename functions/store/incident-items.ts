@@ -1,18 +1,12 @@
 // Mapping between incidents/events/counters and their DynamoDB items (the only place that knows the layout).
 import { ValidationError } from '../../core/errors.js';
+import { nextDeadline } from '../../core/incidents/deadline.js';
 import type { Incident, IncidentEvent } from '../../core/incidents/incident.js';
-import { FINAL_STATES } from '../../core/incidents/lifecycle.js';
 import type { CounterKey } from '../../core/incidents/ports.js';
 import type { NotificationDraft } from '../../core/incidents/transition.js';
 import { counterAttr, incidentKeys } from './keys.js';
 
 type Item = Record<string, unknown>;
-
-/** Open = still needs work (resolved ones wait only for the reporter): indexed by the next deadline. */
-export function nextDeadline(i: Incident): string | null {
-  if (FINAL_STATES.includes(i.status) || i.status === 'resolved') return null;
-  return i.responded_at ? i.resolve_by : i.respond_by;
-}
 
 export function incidentItem(i: Incident): Item {
   const deadline = nextDeadline(i);

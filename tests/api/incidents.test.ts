@@ -228,4 +228,12 @@ describe('incidents API', () => {
     const lateness = incidents.map((i: { overdue_minutes: number }) => i.overdue_minutes);
     expect(lateness).toEqual([...lateness].sort((a, b) => b - a));
   });
+
+  it('counts the open incidents of a block on its detail card', async () => {
+    const before = (await (await stack.app.request('/api/blocks/YH-430302006104-03')).json()).open_incidents;
+    await post({ ...report, description: '新的问题' }, 'key-count-block-1');
+    const after = (await (await stack.app.request('/api/blocks/YH-430302006104-03')).json()).open_incidents;
+    expect(after.total).toBe(before.total + 1);
+    expect(after.by_class.A).toBe(before.by_class.A + 1);
+  });
 });
