@@ -1,6 +1,7 @@
 // The one HTTP app: middleware, error mapping, OpenAPI document, and one sub-app per resource.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { STATIC_SECURITY_HEADERS } from '../core/security/headers.js';
@@ -64,21 +65,25 @@ export function createApp(services: AppServices) {
       cors({ origin: [...services.config.corsOrigins], exposeHeaders: ['ETag', 'X-Request-Id'] }),
     );
   }
+  // Photo uploads have their own, larger limit (enforced by their route).
   app.use(
     '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        c.json(
-          errorBody(
-            'PAYLOAD_TOO_LARGE',
-            `request body is over the ${MAX_BODY_BYTES} byte limit; send less data (split batches)`,
-            { limit_bytes: MAX_BODY_BYTES },
-            c.get('requestId'),
+    except(
+      '/api/uploads/local/*',
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) =>
+          c.json(
+            errorBody(
+              'PAYLOAD_TOO_LARGE',
+              `request body is over the ${MAX_BODY_BYTES} byte limit; send less data (split batches)`,
+              { limit_bytes: MAX_BODY_BYTES },
+              c.get('requestId'),
+            ),
+            413,
           ),
-          413,
-        ),
-    }),
+      }),
+    ),
   );
 
   app.use('/api/*', authenticate(services.tokens));

@@ -9,7 +9,9 @@ import { createLogger } from './logger.js';
 import { BoundaryService } from './services/boundaries.js';
 import { HotspotService } from './services/hotspots.js';
 import { IncidentService } from './services/incidents.js';
+import { createNotificationService } from './services/notifier.js';
 import { ReferenceService } from './services/reference.js';
+import { createUploadService } from './services/uploads.js';
 import {
   createFsArtifactStore,
   createMemoryArtifactStore,
@@ -19,6 +21,7 @@ import { createBoundaryStore } from './store/boundary-store.js';
 import { createStoreClients, type StoreClients } from './store/client.js';
 import { createHealthProbe } from './store/health-probe.js';
 import { createIncidentStore } from './store/incident-store.js';
+import { createOutboxStore } from './store/outbox-store.js';
 import { createDynamoRateLimiter } from './store/rate-limit-store.js';
 import { createReferenceStore } from './store/reference-store.js';
 
@@ -67,6 +70,12 @@ export function buildRuntime(config: Config, overrides: { artifacts?: ArtifactSt
       incidents,
       hotspots: new HotspotService(incidents.store, boundaries),
       rateLimiter: createDynamoRateLimiter(clients.doc, config.TABLE_NAME),
+      uploads: createUploadService(config),
+      notifications: createNotificationService(
+        createOutboxStore(clients.doc, config.TABLE_NAME),
+        incidents.store,
+        logger,
+      ),
     },
   };
 }

@@ -7,6 +7,7 @@ import { type DynamoLocal, startDynamoLocal } from '../functions/local/dynamodb-
 import { seedIfEmpty } from '../functions/local/seed.js';
 import { startLocalServer } from '../functions/local/server.js';
 import { buildRuntime } from '../functions/runtime.js';
+import { startNotifier } from '../functions/services/notifier.js';
 import { migrate } from '../functions/store/migrations.js';
 import { ensureTable } from '../functions/store/table-admin.js';
 import { buildWebIfNeeded } from './lib/web-build.js';
@@ -53,6 +54,7 @@ async function main() {
   step(`web app: ${web}`);
 
   const app = createApp(runtime.services);
+  const stopNotifier = startNotifier(runtime.services, 2_000);
   const { server, url } = await startLocalServer({
     app,
     port: config.PORT,
@@ -74,6 +76,7 @@ async function main() {
     stopping = true;
     step(`${signal}: stopping ...`);
     server.close();
+    await stopNotifier();
     runtime.clients.raw.destroy();
     await store?.stop();
     step('stopped cleanly');

@@ -3,6 +3,8 @@
 import * as path from 'node:path';
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -60,8 +62,9 @@ export function createApiFunction(scope: Construct, props: ApiFunctionProps): no
       target: 'node22',
       minify: true,
       sourceMap: true,
-      // The runtime ships AWS SDK v3; everything else is bundled.
-      externalModules: ['@aws-sdk/*'],
+      // Everything is bundled, the AWS SDK included: the runtime's copy lacks the presigners and may
+      // differ in version from the one the tests ran against.
+      externalModules: [],
       // Bundled CommonJS dependencies may call require(); ESM output has none without this shim.
       banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
@@ -74,5 +77,17 @@ export function createApiFunction(scope: Construct, props: ApiFunctionProps): no
       resources: [props.uploads.arnForObjects('*')],
     }),
   );
+  // Commit moves a photo from tmp/ (as uploaded) to uploads/ (metadata stripped), deleting the original.
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['s3:DeleteObject'],
+      resources: [props.uploads.arnForObjects('tmp/*')],
+    }),
+  );
+  // Every minute: deliver pending notifications and warn about SLAs about to lapse (same code path as locally).
+  new events.Rule(scope, 'NotifierSchedule', {
+    schedule: events.Schedule.rate(Duration.minutes(1)),
+    targets: [new targets.LambdaFunction(fn)],
+  });
   return fn;
 }

@@ -5,7 +5,9 @@ import type { Logger } from '../logger.js';
 import type { BoundaryService } from '../services/boundaries.js';
 import type { HotspotService } from '../services/hotspots.js';
 import type { IncidentService } from '../services/incidents.js';
+import type { NotificationService } from '../services/notifier.js';
 import type { ReferenceService } from '../services/reference.js';
+import type { UploadService } from '../services/uploads.js';
 import type { RateLimiter } from '../store/rate-limit-store.js';
 import type { TokenVerifier } from './auth.js';
 
@@ -20,6 +22,8 @@ export interface AppServices {
   incidents: IncidentService;
   hotspots: HotspotService;
   rateLimiter: RateLimiter;
+  uploads: UploadService;
+  notifications: NotificationService;
 }
 
 /** Answers `/api/health`: can we reach the store, and which boundary generation is current. */

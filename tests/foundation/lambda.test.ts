@@ -77,4 +77,13 @@ describe('Lambda handler (API Gateway HTTP API v2) vs local server', () => {
     expect(a.status).toBe(200);
     expect(a.body).toEqual(b.body);
   });
+
+  it('runs one notifier round for the EventBridge schedule', async () => {
+    const out = (await handler({ source: 'aws.events', 'detail-type': 'Scheduled Event' })) as {
+      sla: unknown;
+      delivery: unknown;
+    };
+    expect(out).toHaveProperty('sla');
+    expect(out).toHaveProperty('delivery');
+  });
 });

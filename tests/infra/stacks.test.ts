@@ -126,6 +126,7 @@ describe('IAM: the function may touch only its table, the uploads bucket and its
       getAtt(tableId),
       { 'Fn::Join': ['', [getAtt(tableId), '/index/*']] },
       { 'Fn::Join': ['', [getAtt(bucketId), '/*']] },
+      { 'Fn::Join': ['', [getAtt(bucketId), '/tmp/*']] },
       getAtt(logGroupId),
     ].map((r) => JSON.stringify(r));
     const statements = roleStatements(prod);
@@ -151,8 +152,17 @@ describe('IAM: the function may touch only its table, the uploads bucket and its
     expect(grants('s3:PutObject')).toEqual([objects]);
     expect(grants('s3:GetObject')).toEqual([objects]);
     expect(
-      statements.flatMap((s) => arrayOf(s.Action)).filter((a) => /^s3:(List|Delete|PutBucket)/.test(a)),
+      statements.flatMap((s) => arrayOf(s.Action)).filter((a) => /^s3:(List|PutBucket)/.test(a)),
     ).toEqual([]);
+    // Deleting is allowed only for the raw uploads under tmp/ (the commit step removes them).
+    expect(grants('s3:DeleteObject')).toEqual([{ 'Fn::Join': ['', [getAtt(uploads(prod).id), '/tmp/*']] }]);
+  });
+
+  it('runs the notifier every minute on the same function', () => {
+    const rules = Object.values(prod.findResources('AWS::Events::Rule'));
+    expect(rules).toHaveLength(1);
+    expect(rules[0].Properties.ScheduleExpression).toBe('rate(1 minute)');
+    expect(JSON.stringify(rules[0].Properties.Targets[0].Arn)).toContain(apiFunction(prod).id);
   });
 });
 
