@@ -32,7 +32,11 @@ describe('Lambda handler (API Gateway HTTP API v2) vs local server', () => {
     path: string,
     init: { headers?: Record<string, string>; body?: string } = {},
   ) => {
-    const res = await handler(httpApiEvent(method, path, init));
+    const res = (await handler(httpApiEvent(method, path, init))) as {
+      statusCode: number;
+      headers?: Record<string, string>;
+      body?: string;
+    };
     return {
       status: res.statusCode,
       headers: res.headers ?? {},
