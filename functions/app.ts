@@ -24,6 +24,7 @@ import { locateRoutes } from './routes/locate.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { open311ErrorHandler } from './routes/open311/respond.js';
 import { open311Routes } from './routes/open311.js';
+import { plannerRoutes } from './routes/planner.js';
 import { tileRoutes } from './routes/tiles.js';
 import { uploadRoutes } from './routes/uploads.js';
 
@@ -104,6 +105,7 @@ export function createApp(services: AppServices) {
   app.route('/api', blockDetailRoutes);
   app.route('/api', assetRoutes);
   app.route('/api', generationRoutes);
+  app.route('/api', plannerRoutes);
   app.route('/api', tileRoutes);
   app.route('/api', incidentRoutes);
   app.route('/api', transitionRoutes);

@@ -10,6 +10,7 @@ import { BoundaryService } from './services/boundaries.js';
 import { HotspotService } from './services/hotspots.js';
 import { IncidentService } from './services/incidents.js';
 import { createNotificationService } from './services/notifier.js';
+import { PlannerService } from './services/planner.js';
 import { ReferenceService } from './services/reference.js';
 import { createUploadService } from './services/uploads.js';
 import {
@@ -19,6 +20,7 @@ import {
 } from './store/artifacts.js';
 import { createBoundaryStore } from './store/boundary-store.js';
 import { createStoreClients, type StoreClients } from './store/client.js';
+import { createDraftStore } from './store/draft-store.js';
 import { createHealthProbe } from './store/health-probe.js';
 import { createIncidentStore } from './store/incident-store.js';
 import { createOutboxStore } from './store/outbox-store.js';
@@ -71,6 +73,14 @@ export function buildRuntime(config: Config, overrides: { artifacts?: ArtifactSt
       hotspots: new HotspotService(incidents.store, boundaries),
       rateLimiter: createDynamoRateLimiter(clients.doc, config.TABLE_NAME),
       uploads: createUploadService(config),
+      planner: new PlannerService(
+        createDraftStore(clients.doc, config.TABLE_NAME),
+        boundaryStore,
+        boundaries,
+        incidents,
+        artifacts,
+        logger,
+      ),
       notifications: createNotificationService(
         createOutboxStore(clients.doc, config.TABLE_NAME),
         incidents.store,

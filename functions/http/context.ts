@@ -6,6 +6,7 @@ import type { BoundaryService } from '../services/boundaries.js';
 import type { HotspotService } from '../services/hotspots.js';
 import type { IncidentService } from '../services/incidents.js';
 import type { NotificationService } from '../services/notifier.js';
+import type { PlannerService } from '../services/planner.js';
 import type { ReferenceService } from '../services/reference.js';
 import type { UploadService } from '../services/uploads.js';
 import type { RateLimiter } from '../store/rate-limit-store.js';
@@ -24,6 +25,7 @@ export interface AppServices {
   rateLimiter: RateLimiter;
   uploads: UploadService;
   notifications: NotificationService;
+  planner: PlannerService;
 }
 
 /** Answers `/api/health`: can we reach the store, and which boundary generation is current. */

@@ -16,6 +16,7 @@ import { buildLocateGrid, serializeLocateGrid } from '../../core/geo/locate-grid
 import type { Runtime } from '../runtime.js';
 import { gridKey } from '../services/boundaries.js';
 import { createBoundaryStore } from '../store/boundary-store.js';
+import { createDraftStore } from '../store/draft-store.js';
 import { seedIncidents } from './seed-incidents.js';
 import { seedReferenceData } from './seed-reference.js';
 
@@ -95,6 +96,8 @@ export async function seedIfEmpty(runtime: Runtime, options: SeedOptions = {}): 
   await runtime.artifacts.put(gridKey(meta), serializeLocateGrid(grid));
   log('built and stored the locate grid');
   await store.putBoundaries(meta, set);
+  const district = await readJson<{ features: { geometry: unknown }[] }>(join(dataDir, 'district.geojson'));
+  await createDraftStore(runtime.clients.doc, config.TABLE_NAME).putDistrict(district.features[0].geometry);
   log('wrote boundaries of generation 1');
   const reference = await seedReferenceData(runtime, dataDir, 1, log);
   const mode = options.incidents ?? 'all';

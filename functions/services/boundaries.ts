@@ -42,7 +42,7 @@ export class BoundaryService {
   private current: { generation: number | null; at: number } | null = null;
 
   constructor(
-    private readonly store: BoundaryStore,
+    readonly store: BoundaryStore,
     private readonly artifacts: ArtifactStore,
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
@@ -75,7 +75,11 @@ export class BoundaryService {
     if (!pending) {
       pending = this.load(g);
       this.loaded.set(g, pending);
-      pending.catch(() => this.loaded.delete(g));
+      // Drafts change with every edit: never keep them; published generations are immutable.
+      pending.then(
+        (loaded) => loaded.meta.status === 'draft' && this.loaded.delete(g),
+        () => this.loaded.delete(g),
+      );
     }
     return pending;
   }
@@ -86,6 +90,7 @@ export class BoundaryService {
     if (!meta || meta.status === 'discarded') throw new NotFoundError('generation', String(g));
     const set = await this.store.loadBoundaries(g);
     const index = buildBlockIndex({ type: 'FeatureCollection', features: set.blocks });
+    if (meta.status === 'draft') return this.assemble(meta, set, new Locator(index, null), started);
     const key = gridKey({ generation: g, fingerprint: index.fingerprint });
     let bytes = await this.artifacts.get(key);
     let grid = null;
@@ -104,10 +109,15 @@ export class BoundaryService {
       bytes = serializeLocateGrid(grid);
       await this.artifacts.put(key, bytes);
     }
+    return this.assemble(meta, set, new Locator(index, grid), started);
+  }
+
+  private assemble(meta: Generation, set: BoundarySet, locator: Locator, started: number): LoadedGeneration {
+    const g = meta.generation;
     const loaded: LoadedGeneration = {
       meta,
       set,
-      locator: new Locator(index, grid),
+      locator,
       blocks: new Map(set.blocks.map((f) => [f.properties.id, f])),
       communities: new Map(set.communities.map((f) => [f.properties.code, f])),
       townships: new Map(set.townships.map((f) => [f.properties.code, f])),

@@ -61,7 +61,7 @@ export class IncidentService {
   constructor(
     readonly store: IncidentStore,
     private readonly boundaries: BoundaryService,
-    private readonly reference: ReferenceService,
+    readonly reference: ReferenceService,
     private readonly sla: Record<IncidentClass, Sla>,
     private readonly now: () => Date = () => new Date(),
   ) {}

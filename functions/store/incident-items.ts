@@ -50,32 +50,53 @@ export function counterKeyOf(i: Incident, day: string): CounterKey {
   };
 }
 
-/** An Update that adds `delta` to the block and cell counters (and the day total) of `key`. */
+/** An Update that adds `delta` to the block and cell counters (and the day total) of `key`, or moves them to `moveTo`. */
 export function counterUpdate(tableName: string, key: CounterKey, delta: number, moveTo?: CounterKey) {
-  const names: Record<string, string> = {
-    '#b': counterAttr.block(key.block, key.class, key.category),
-    '#h': counterAttr.cell(key.cell, key.class, key.category),
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const adds: string[] = [];
+  const add = (name: string, value: number) => {
+    const n = `#a${adds.length}`;
+    const v = `:v${adds.length}`;
+    names[n] = name;
+    values[v] = value;
+    adds.push(`${n} ${v}`);
   };
-  const values: Record<string, number> = { ':d': delta };
-  let expression = 'ADD #b :d, #h :d';
-  if (moveTo) {
-    names['#b2'] = counterAttr.block(moveTo.block, moveTo.class, moveTo.category);
-    names['#h2'] = counterAttr.cell(moveTo.cell, moveTo.class, moveTo.category);
-    values[':m'] = -delta;
-    expression = 'ADD #b :m, #h :m, #b2 :d, #h2 :d';
+  const from = [
+    counterAttr.block(key.block, key.class, key.category),
+    counterAttr.cell(key.cell, key.class, key.category),
+  ];
+  if (!moveTo) {
+    for (const name of [...from, 'total']) add(name, delta);
   } else {
-    names['#n'] = 'total';
-    expression += ', #n :d';
+    const to = [
+      counterAttr.block(moveTo.block, moveTo.class, moveTo.category),
+      counterAttr.cell(moveTo.cell, moveTo.class, moveTo.category),
+    ];
+    // A name that does not change (e.g. the cell when only the block moves) is left alone:
+    // DynamoDB refuses two updates of one attribute in one expression.
+    from.forEach((name, i) => {
+      if (name === to[i]) return;
+      add(name, -delta);
+      add(to[i], delta);
+    });
   }
   return {
     Update: {
       TableName: tableName,
       Key: incidentKeys.counter(key.township, key.day),
-      UpdateExpression: expression,
+      UpdateExpression: `ADD ${adds.join(', ')}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },
   };
+}
+
+/** Updates moving one report's counts from `before` to `after` (one item, or two across townships). */
+export function counterMoves(tableName: string, before: CounterKey, after: CounterKey) {
+  if (before.township !== after.township)
+    return [counterUpdate(tableName, before, -1), counterUpdate(tableName, after, 1)];
+  return [counterUpdate(tableName, before, 1, after)];
 }
 
 /** Notification outbox items, ids derived from the event so a retried write cannot duplicate them. */

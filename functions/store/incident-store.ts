@@ -8,6 +8,7 @@ import {
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { DomainError, VersionConflictError } from '../../core/errors.js';
 import type { CounterDay, IncidentStore, ListQuery } from '../../core/incidents/ports.js';
@@ -15,6 +16,7 @@ import { cstDay } from '../../core/incidents/sla.js';
 import { queryAll } from './batch.js';
 import {
   counterKeyOf,
+  counterMoves,
   counterUpdate,
   cursor,
   eventItem,
@@ -156,7 +158,7 @@ export function createIncidentStore(doc: DynamoDBDocumentClient, table: string):
       const day = cstDay(before.reported_at);
       const moved =
         before.class !== after.class || before.block_id !== after.block_id
-          ? [counterUpdate(table, counterKeyOf(before, day), 1, counterKeyOf(after, day))]
+          ? counterMoves(table, counterKeyOf(before, day), counterKeyOf(after, day))
           : [];
       try {
         await doc.send(
@@ -215,6 +217,13 @@ export function createIncidentStore(doc: DynamoDBDocumentClient, table: string):
         }),
       );
       return { items: (out.Items ?? []).map(toIncident), cursor: cursor.encode(out.LastEvaluatedKey) };
+    },
+
+    async moveCounts(before, after) {
+      const day = cstDay(before.reported_at);
+      for (const { Update } of counterMoves(table, counterKeyOf(before, day), counterKeyOf(after, day))) {
+        await doc.send(new UpdateCommand(Update));
+      }
     },
 
     async auditContactRead(incidentId, actor, role, at) {

@@ -1,6 +1,12 @@
 // Key builders for every item type of the single table; routes never build keys themselves.
 // The layout is documented in docs/data-model.md.
 
+/** The last generation number handed out (drafts take the next one). */
+export const GENERATION_SEQ_KEY = { pk: 'META', sk: 'GENERATION#SEQ' } as const;
+
+/** The district outline (WGS84 GeoJSON), against which drafts are validated before publishing. */
+export const DISTRICT_KEY = { pk: 'META', sk: 'DISTRICT' } as const;
+
 /** The pointer to the current boundary generation. */
 export const CURRENT_GENERATION_KEY = { pk: 'META', sk: 'GENERATION#CURRENT' } as const;
 
@@ -15,6 +21,7 @@ export const keys = {
   community: (g: number, code: string) => ({ pk: `GEN#${pad(g)}`, sk: `COMMUNITY#${code}` }),
   township: (g: number, code: string) => ({ pk: `GEN#${pad(g)}`, sk: `TOWNSHIP#${code}` }),
   assignment: (g: number, blockId: string) => ({ pk: `GEN#${pad(g)}`, sk: `ASSIGN#${blockId}` }),
+  assignmentPrefix: 'ASSIGN#',
   cadre: (id: string) => ({ pk: `CADRE#${id}`, sk: 'PROFILE' }),
   /** One per (cadre, block) of a generation: a cadre's blocks without scanning assignments. */
   cadreBlock: (id: string, g: number, blockId: string) => ({

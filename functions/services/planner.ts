@@ -1,0 +1,275 @@
+// Planners' drafts: copy the current generation, apply topology-checked edits, diff, publish atomically,
+// then let open work follow the new boundaries (records and counters).
+import type { BlockFeature, Generation } from '../../core/blocks/generation.js';
+import type { ArtifactStore, BoundaryStore } from '../../core/blocks/ports.js';
+import { DomainError, NotFoundError, VersionConflictError } from '../../core/errors.js';
+import { buildBlockIndex } from '../../core/geo/block-index.js';
+import { buildLocateGrid, serializeLocateGrid } from '../../core/geo/locate-grid.js';
+import { Locator } from '../../core/geo/locator.js';
+import type { Assignment } from '../../core/geography/schemas.js';
+import type { Incident } from '../../core/incidents/incident.js';
+import { type Coverage, coverageFromBlocks, rolesByBlock } from '../../core/planner/coverage.js';
+import { deriveAreas } from '../../core/planner/derive.js';
+import { diffCoverages } from '../../core/planner/diff.js';
+import { applyEdit } from '../../core/planner/edits.js';
+import type { EditOp } from '../../core/planner/ops.js';
+import { validateCoverage } from '../../core/planner/validate-coverage.js';
+import type { Logger } from '../logger.js';
+import type { DraftStore } from '../store/draft-store.js';
+import { keys } from '../store/keys.js';
+import { type BoundaryService, gridKey } from './boundaries.js';
+import type { IncidentService } from './incidents.js';
+import { followBoundaries, recentInBlocks } from './planner-follow.js';
+
+export class PlannerService {
+  constructor(
+    private readonly drafts: DraftStore,
+    private readonly store: BoundaryStore,
+    private readonly boundaries: BoundaryService,
+    private readonly incidents: IncidentService,
+    private readonly artifacts: ArtifactStore,
+    private readonly logger: Logger,
+  ) {}
+
+  private async draftMeta(g: number): Promise<Generation> {
+    const meta = await this.store.getGeneration(g);
+    if (!meta || meta.status === 'discarded') throw new NotFoundError('generation', String(g));
+    if (meta.status !== 'draft')
+      throw new DomainError(
+        'NOT_A_DRAFT',
+        `generation ${g} is published and immutable; start a draft with POST /api/generations`,
+        409,
+      );
+    return meta;
+  }
+
+  /** The draft as the editing engine sees it. */
+  private async coverage(g: number): Promise<{ coverage: Coverage; assignments: Assignment[] }> {
+    const [set, assignments, retired] = await Promise.all([
+      this.store.loadBoundaries(g),
+      this.drafts.assignments(g),
+      this.drafts.retiredIds(g),
+    ]);
+    return { coverage: coverageFromBlocks(set.blocks, rolesByBlock(assignments), retired), assignments };
+  }
+
+  /** A new draft copied from the current generation. */
+  async create(note?: string): Promise<Generation> {
+    const base = await this.boundaries.currentGeneration();
+    if (base === null) throw new DomainError('NO_BOUNDARIES', 'no generation is current yet', 503);
+    const [set, assignments, retired] = await Promise.all([
+      this.store.loadBoundaries(base),
+      this.drafts.assignments(base),
+      this.drafts.retiredIds(base),
+    ]);
+    const g = await this.drafts.nextGeneration();
+    const now = new Date().toISOString();
+    const meta: Generation = {
+      generation: g,
+      status: 'draft',
+      base,
+      version: 1,
+      created_at: now,
+      published_at: null,
+      block_count: set.blocks.length,
+      fingerprint: '',
+      ...(note ? { note } : {}),
+    };
+    // Ids retired by earlier generations are never handed out again.
+    await this.drafts.createDraft(meta, set.blocks, assignments, retired);
+    return meta;
+  }
+
+  /** Applies one edit if the draft is still at `version`; returns the new version and the ids touched. */
+  async edit(g: number, op: EditOp, version: number) {
+    const meta = await this.draftMeta(g);
+    if (meta.version !== version) {
+      throw new VersionConflictError(`draft ${g} is at version ${meta.version}, not ${version}; reload it`, {
+        current_version: meta.version,
+      });
+    }
+    const { coverage, assignments } = await this.coverage(g);
+    const result = applyEdit(coverage, op);
+    const old = new Map(assignments.map((a) => [a.block_id, a]));
+    const parent = old.get(result.removed[0] ?? '') ?? old.get(result.changed[0] ?? '');
+    const extras = Object.fromEntries(
+      [...result.changed, ...result.added].map((id) => {
+        const a = old.get(id) ?? parent;
+        return [id, a ? { doctor_team: a.doctor_team, duty_phone: a.duty_phone } : {}];
+      }),
+    );
+    const next = await this.drafts.saveEdit(g, version, result.coverage, result, extras);
+    return {
+      generation: g,
+      version: next,
+      changed: result.changed,
+      added: result.added,
+      removed: result.removed,
+    };
+  }
+
+  /** What publishing would change: blocks, open incidents that would move, load per block before/after. */
+  async diff(g: number) {
+    const meta = await this.store.getGeneration(g);
+    if (!meta || meta.status === 'discarded') throw new NotFoundError('generation', String(g));
+    const [base, draft, draftAssignments] = await Promise.all([
+      this.boundaries.get(meta.base ?? undefined),
+      this.store.loadBoundaries(g),
+      this.drafts.assignments(g),
+    ]);
+    const diff = diffCoverages(base.set.blocks, draft.blocks);
+    const touched = new Set([...diff.removed, ...diff.changed.map((c) => c.id)]);
+    const draftLocator = new Locator(
+      buildBlockIndex({ type: 'FeatureCollection', features: draft.blocks }),
+      null,
+    );
+    const recent = await recentInBlocks(this.incidents.store, [...touched], 90);
+    const open = await this.incidents.store.listOpen({ limit: 1000 });
+    const moving = open.items
+      .filter((i) => touched.has(i.block_id))
+      .map((i) => ({ id: i.id, from: i.block_id, to: this.locateIn(draftLocator, i) }))
+      .filter((m) => m.to !== m.from);
+    const baseAssign = new Map<string, number>();
+    for (const id of touched) {
+      const a = await this.incidents.reference.store.assignment(base.meta.generation, id);
+      baseAssign.set(id, a ? 2 + a.assistants.length : 0);
+    }
+    const draftById = new Map(draft.blocks.map((b) => [b.properties.id, b]));
+    const draftCadres = new Map(draftAssignments.map((a) => [a.block_id, 2 + a.assistants.length]));
+    const after90 = new Map<string, number>();
+    for (const i of recent) {
+      const to = this.locateIn(draftLocator, i);
+      if (to) after90.set(to, (after90.get(to) ?? 0) + 1);
+    }
+    const before90 = new Map<string, number>();
+    for (const i of recent) before90.set(i.block_id, (before90.get(i.block_id) ?? 0) + 1);
+    const balance = [...new Set([...touched, ...diff.added])].sort().map((id) => ({
+      block_id: id,
+      population_before: base.blocks.get(id)?.properties.population_est ?? null,
+      population_after: draftById.get(id)?.properties.population_est ?? null,
+      incidents_90d_before: base.blocks.has(id) ? (before90.get(id) ?? 0) : null,
+      incidents_90d_after: draftById.has(id) ? (after90.get(id) ?? 0) : null,
+      cadres_before: baseAssign.get(id) ?? null,
+      cadres_after: draftById.has(id) ? (draftCadres.get(id) ?? 0) : null,
+    }));
+    return {
+      generation: g,
+      base: meta.base,
+      version: meta.version,
+      ...diff,
+      open_incidents_moving: moving.length,
+      moving: moving.slice(0, 100),
+      balance,
+    };
+  }
+
+  private locateIn(locator: Locator, i: Pick<Incident, 'lon' | 'lat'>): string | null {
+    const r = locator.locate(i.lon, i.lat);
+    return r.inside ? r.blockId : null;
+  }
+
+  /** Validates the whole draft, derives areas, stores its grid, makes it current, moves open work. */
+  async publish(g: number, version: number) {
+    const meta = await this.draftMeta(g);
+    if (meta.version !== version) {
+      throw new VersionConflictError(`draft ${g} is at version ${meta.version}, not ${version}; reload it`, {
+        current_version: meta.version,
+      });
+    }
+    const current = await this.store.currentGeneration();
+    if (current !== meta.base) {
+      throw new DomainError(
+        'BASE_NOT_CURRENT',
+        `this draft was copied from generation ${meta.base}, but ${current} is current now: start a new draft`,
+        422,
+        { base: meta.base, current },
+      );
+    }
+    const [{ coverage }, base, district] = await Promise.all([
+      this.coverage(g),
+      this.boundaries.get(meta.base ?? undefined),
+      this.drafts.district(),
+    ]);
+    const reference = { communities: base.set.communities, townships: base.set.townships };
+    const violations = district
+      ? validateCoverage(coverage, district as never, reference)
+      : [
+          {
+            rule: 'district',
+            feature: 'district',
+            message: 'the district outline is not stored; run the seed',
+          },
+        ];
+    if (violations.length) {
+      throw new DomainError(
+        'DRAFT_INVALID',
+        `the draft breaks ${violations.length} rule(s); fix them before publishing (first: ${violations[0].feature} ${violations[0].message})`,
+        422,
+        {
+          violations: violations.slice(0, 50),
+        },
+      );
+    }
+    const derived = deriveAreas(coverage, reference, g);
+    const index = buildBlockIndex({ type: 'FeatureCollection', features: derived.blocks });
+    await this.artifacts.put(
+      gridKey({ generation: g, fingerprint: index.fingerprint }),
+      serializeLocateGrid(buildLocateGrid(index)),
+    );
+    await this.drafts.writeDerived(g, [
+      ...derived.blocks.map((b: BlockFeature) => ({
+        ...keys.block(g, b.properties.id),
+        _type: 'block',
+        ...b.properties,
+        geometry: JSON.stringify(b.geometry),
+      })),
+      ...derived.communities.map((c) => ({
+        ...keys.community(g, c.properties.code),
+        _type: 'community',
+        ...c.properties,
+        geometry: JSON.stringify(c.geometry),
+      })),
+      ...derived.townships.map((t) => ({
+        ...keys.township(g, t.properties.code),
+        _type: 'township',
+        ...t.properties,
+        geometry: JSON.stringify(t.geometry),
+      })),
+      ...Object.entries(coverage.assignments).flatMap(([blockId, roles]) =>
+        [
+          [roles.governor, 'governor'],
+          ...roles.assistants.map((id) => [id, 'assistant']),
+          [roles.supervisor, 'supervisor'],
+        ].map(([id, role]) => ({
+          ...keys.cadreBlock(id, g, blockId),
+          _type: 'cadre_block',
+          block_id: blockId,
+          role,
+        })),
+      ),
+    ]);
+    const publishedAt = await this.drafts.publish(
+      g,
+      version,
+      meta.base,
+      index.fingerprint,
+      derived.blocks.length,
+    );
+    this.boundaries.invalidateCurrent();
+    const next = await this.boundaries.get(g);
+    const followed = await followBoundaries(this.incidents, base, next, coverage);
+    this.logger.info('generation published', { generation: g, base: meta.base, ...followed });
+    return {
+      generation: g,
+      status: 'published' as const,
+      published_at: publishedAt,
+      block_count: derived.blocks.length,
+      ...followed,
+    };
+  }
+
+  async discard(g: number) {
+    await this.draftMeta(g);
+    await this.drafts.discard(g);
+  }
+}
