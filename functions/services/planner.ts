@@ -216,7 +216,7 @@ export class PlannerService {
       gridKey({ generation: g, fingerprint: index.fingerprint }),
       serializeLocateGrid(buildLocateGrid(index)),
     );
-    await this.drafts.writeDerived(g, [
+    await this.drafts.writeDerived([
       ...derived.blocks.map((b: BlockFeature) => ({
         ...keys.block(g, b.properties.id),
         _type: 'block',

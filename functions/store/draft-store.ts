@@ -180,8 +180,8 @@ export function createDraftStore(doc: DynamoDBDocumentClient, table: string) {
       return version + 1;
     },
 
-    /** Replaces the draft's blocks, communities and townships with the derived ones (before publish). */
-    async writeDerived(g: number, items: Item[]) {
+    /** Writes the draft's derived blocks, communities, townships and cadre index (before publish). */
+    async writeDerived(items: Item[]) {
       await batchPut(doc, table, items);
     },
 
