@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from '../../core/security/headers.js';
 import type { App } from '../app.js';
 import { DOCS_ASSETS_PATH, DOCS_INIT_JS } from '../http/openapi.js';
@@ -47,6 +48,8 @@ export function createLocalHandler(app: App, webDist?: string, basemapOrigins: r
     return next();
   });
   if (webDist && existsSync(resolve(webDist, 'index.html'))) {
+    // Compressed like CloudFront serves it (the API compresses its own large bodies).
+    root.use('*', compress());
     root.use('*', serveStatic({ root: webDist }));
     // SPA fallback: extension-less paths are app routes, answered with the app's index.html.
     root.get('*', serveStatic({ root: webDist, rewriteRequestPath: () => '/index.html' }));
