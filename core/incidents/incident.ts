@@ -125,6 +125,12 @@ export interface Incident {
   duplicate_of?: string;
   updated_at: string;
   source?: 'seed' | 'api' | 'open311';
+  /**
+   * Where the report is counted when that differs from `block_id`: a closed report keeps the block it
+   * was located in, but after a boundary change its daily counts move to the block its point lies in now.
+   */
+  counted_block?: string;
+  counted_township?: string;
 }
 
 /** One immutable entry of the audit trail. */

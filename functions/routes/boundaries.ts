@@ -1,8 +1,10 @@
 // Boundaries of a generation: blocks (GeoJSON, TopoJSON), communities, townships, with ETag + compression.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Feature } from 'geojson';
+import type { Context } from 'hono';
 import { topology } from 'topojson-server';
 import { z } from 'zod';
+import { authorize } from '../../core/auth/permissions.js';
 import { ValidationError } from '../../core/errors.js';
 import { requires } from '../http/auth.js';
 import { prepareBody, sendPrepared } from '../http/cached-response.js';
@@ -13,8 +15,14 @@ import { errors, generationParam } from './schemas.js';
 
 const GEOJSON = 'application/geo+json; charset=utf-8';
 
+/** Planners may read a draft's boundaries (never cached); others get 404 for drafts. */
+function draftsFor(c: Context<AppEnv>) {
+  return { drafts: authorize(c.get('principal'), 'generations:read') === 'allow' };
+}
+
 /** Current boundaries may change on publish (seen within 30 s); a named generation never changes. */
-export function boundaryCacheControl(explicitGeneration: boolean): string {
+export function boundaryCacheControl(explicitGeneration: boolean, draft = false): string {
+  if (draft) return 'private, no-store';
   return explicitGeneration
     ? 'public, max-age=31536000, immutable'
     : 'public, max-age=15, stale-while-revalidate=60';
@@ -184,15 +192,19 @@ const routes = {
 export const boundaryRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(routes.blocks, async (c) => {
     const q = c.req.valid('query');
-    const loaded = await c.get('services').boundaries.get(q.generation);
+    const loaded = await c.get('services').boundaries.get(q.generation, draftsFor(c));
     const key = `blocks.geojson?township=${q.township ?? ''}&community=${q.community ?? ''}`;
     const make = () => prepareBody(fc(filterBlocks(loaded, q)), GEOJSON);
     const body = q.bbox ? make() : cachedBody(loaded, key, make);
-    return sendPrepared(c, body, boundaryCacheControl(q.generation !== undefined)) as never;
+    return sendPrepared(
+      c,
+      body,
+      boundaryCacheControl(q.generation !== undefined, loaded.meta.status === 'draft'),
+    ) as never;
   })
   .openapi(routes.topojson, async (c) => {
     const q = c.req.valid('query');
-    const loaded = await c.get('services').boundaries.get(q.generation);
+    const loaded = await c.get('services').boundaries.get(q.generation, draftsFor(c));
     const key = `blocks.topojson?township=${q.township ?? ''}&community=${q.community ?? ''}`;
     const make = () =>
       prepareBody(
@@ -202,11 +214,15 @@ export const boundaryRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
         'application/json; charset=utf-8',
       );
     const body = q.bbox ? make() : cachedBody(loaded, key, make);
-    return sendPrepared(c, body, boundaryCacheControl(q.generation !== undefined)) as never;
+    return sendPrepared(
+      c,
+      body,
+      boundaryCacheControl(q.generation !== undefined, loaded.meta.status === 'draft'),
+    ) as never;
   })
   .openapi(routes.communities, async (c) => {
     const q = c.req.valid('query');
-    const loaded = await c.get('services').boundaries.get(q.generation);
+    const loaded = await c.get('services').boundaries.get(q.generation, draftsFor(c));
     const bbox = parseBbox(q.bbox);
     const make = () =>
       prepareBody(
@@ -219,14 +235,22 @@ export const boundaryRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
         GEOJSON,
       );
     const body = q.bbox ? make() : cachedBody(loaded, `communities?township=${q.township ?? ''}`, make);
-    return sendPrepared(c, body, boundaryCacheControl(q.generation !== undefined)) as never;
+    return sendPrepared(
+      c,
+      body,
+      boundaryCacheControl(q.generation !== undefined, loaded.meta.status === 'draft'),
+    ) as never;
   })
   .openapi(routes.townships, async (c) => {
     const q = c.req.valid('query');
-    const loaded = await c.get('services').boundaries.get(q.generation);
+    const loaded = await c.get('services').boundaries.get(q.generation, draftsFor(c));
     const bbox = parseBbox(q.bbox);
     const make = () =>
       prepareBody(fc(loaded.set.townships.filter((f) => !bbox || intersects(f, bbox))), GEOJSON);
     const body = q.bbox ? make() : cachedBody(loaded, 'townships', make);
-    return sendPrepared(c, body, boundaryCacheControl(q.generation !== undefined)) as never;
+    return sendPrepared(
+      c,
+      body,
+      boundaryCacheControl(q.generation !== undefined, loaded.meta.status === 'draft'),
+    ) as never;
   });

@@ -103,7 +103,7 @@ export async function listIncidents(c: Context<AppEnv>, q: ListQuery) {
     const generation = await boundaries.currentGeneration();
     const blocks = generation ? await reference.store.blocksOfCadre(generation, principal.id) : [];
     sources = [...new Set(blocks.map((b) => b.block_id))].map(byBlock);
-    audienceFor = () => 'staff_contact';
+    audienceFor = (i) => (i.assignee === principal.id ? 'staff_contact' : 'staff');
   } else if (q.department) {
     const own = principal.role === 'department' && principal.department === q.department;
     const staff = (principal.role === 'dispatcher' && !principal.township) || principal.role === 'admin';
@@ -111,7 +111,7 @@ export async function listIncidents(c: Context<AppEnv>, q: ListQuery) {
       throw new ForbiddenError(`only department ${q.department} and district dispatchers see its queue`);
     filter.escalatedTo = `department:${q.department}`;
     sources = [open()];
-    audienceFor = () => (own ? 'staff' : 'staff_contact');
+    audienceFor = () => 'staff';
   } else if (q.overdue === 'true') {
     if (scoped) filter.township = principal.township;
     sources = [open(now)];
@@ -135,12 +135,19 @@ export async function listIncidents(c: Context<AppEnv>, q: ListQuery) {
   }
   const staff = principal.role === 'dispatcher' || principal.role === 'admin';
   if (staff)
-    audienceFor = (i) => (!scoped || i.township_code === principal.township ? 'staff_contact' : 'public');
+    audienceFor = (i) =>
+      principal.role === 'admin'
+        ? 'staff'
+        : !scoped || i.township_code === principal.township
+          ? 'staff_contact'
+          : 'public';
   // Public callers must not learn a sensitive incident's point by probing with small boxes.
   filter.hideSensitive = !staff && q.assignee !== 'me' && !q.department;
   if (sources.length === 0) return { incidents: [], cursor: null };
   if (q.since && q.until && q.since > q.until)
     throw new ValidationError('since is after until', { since: q.since, until: q.until });
   const page = await mergeSources(sources, filter, q.limit, q.cursor);
+  const withContact = page.items.filter((i) => audienceFor(i) === 'staff_contact');
+  await incidents.auditContact(withContact, principal);
   return { incidents: page.items.map((i) => incidentView(i, audienceFor(i))), cursor: page.cursor };
 }

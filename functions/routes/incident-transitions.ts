@@ -89,11 +89,13 @@ export const transitionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
       actors,
     };
     const { incident: after, event } = await incidents.act(incident, body, party, version);
+    const audience = incidents.audience(actors, after, principal);
+    if (audience === 'staff_contact') await incidents.auditContact([after], principal);
     c.header('ETag', `"${after.version}"`);
     return c.json(
       {
         incident: {
-          ...incidentView(after, incidents.audience(actors)),
+          ...incidentView(after, audience),
           allowed_actions: allowedActions(after.status, actors),
         },
         event: {

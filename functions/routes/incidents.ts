@@ -212,15 +212,8 @@ export const incidentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const principal = c.get('principal');
     const incident = await incidents.get(id);
     const actors = await incidents.capacities(incident, principal, receipt);
-    const audience = incidents.audience(actors);
-    if (audience === 'staff_contact' && incident.contact) {
-      await incidents.store.auditContactRead(
-        incident.id,
-        principal.id,
-        principal.role,
-        new Date().toISOString(),
-      );
-    }
+    const audience = incidents.audience(actors, incident, principal);
+    if (audience === 'staff_contact') await incidents.auditContact([incident], principal);
     c.header('ETag', `"${incident.version}"`);
     c.header('Cache-Control', 'private, no-store');
     return c.json(
@@ -233,7 +226,12 @@ export const incidentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const receipt = c.req.valid('query').receipt ?? c.req.header('X-Receipt');
     const { incidents } = c.get('services');
     const incident = await incidents.get(id);
-    const audience = incidents.audience(await incidents.capacities(incident, c.get('principal'), receipt));
+    const principal = c.get('principal');
+    const audience = incidents.audience(
+      await incidents.capacities(incident, principal, receipt),
+      incident,
+      principal,
+    );
     c.header('Cache-Control', 'private, no-store');
     return c.json({ events: eventView(await incidents.store.events(id), audience) }, 200);
   });

@@ -1,5 +1,5 @@
 // Staff notifications: recent ones for the caller, and a live Server-Sent Events stream of new ones.
-// Lambda cannot hold a stream open, so there the stream ends after ~25 s or its first batch and the
+// Lambda cannot hold a stream open, so there the stream ends after ~8 s or its first batch and the
 // client reconnects with its last position (docs/uploads-and-notifications.md).
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
@@ -25,7 +25,8 @@ const STREAM_LOOKBACK_MS = 60_000;
 const STREAM_BATCH = 200;
 const inLambda = () => Boolean(process.env.AWS_LAMBDA_FUNCTION_NAME);
 /** How long one stream stays open: under API Gateway's 30 s in Lambda, ten minutes locally. */
-export const streamMaxMs = () => (inLambda() ? 25_000 : 10 * 60_000);
+// Below the function timeout (10 s): a buffered Lambda response must finish before it.
+export const streamMaxMs = () => (inLambda() ? 8_000 : 10 * 60_000);
 
 const position = z
   .string()
@@ -76,7 +77,7 @@ const routes = {
     request: { query: z.object({ since: position.optional() }) },
     responses: {
       200: {
-        description: 'text/event-stream; ends after ~25 s in Lambda (reconnect), ten minutes locally',
+        description: 'text/event-stream; ends after ~8 s in Lambda (reconnect), ten minutes locally',
         content: { 'text/event-stream': { schema: z.string() } },
       },
       400: errors[400],

@@ -62,7 +62,7 @@ export class BoundaryService {
   }
 
   /** A loaded generation: the given one, or the current one. 404 for an unknown generation. */
-  async get(generation?: number): Promise<LoadedGeneration> {
+  async get(generation?: number, options: { drafts?: boolean } = {}): Promise<LoadedGeneration> {
     const g = generation ?? (await this.currentGeneration());
     if (g === null) {
       throw new DomainError(
@@ -81,7 +81,16 @@ export class BoundaryService {
         () => this.loaded.delete(g),
       );
     }
-    return pending;
+    const loaded = await pending;
+    // Drafts are visible only to those who may read them (planners); to everyone else they do not exist.
+    if (loaded.meta.status === 'draft' && !options.drafts) throw new NotFoundError('generation', String(g));
+    return loaded;
+  }
+
+  /** The current generation read from the store now (no TTL): for writes that must not use a stale one. */
+  async freshCurrent(): Promise<number | null> {
+    this.current = null;
+    return this.currentGeneration();
   }
 
   private async load(g: number): Promise<LoadedGeneration> {

@@ -77,7 +77,8 @@ export async function mergeSources(sources: Source[], filter: ListFilter, limit:
     }),
   );
   const tagged = read.flatMap((r, k) => r.got.map((i) => ({ i, k })));
-  tagged.sort((a, b) => newestFirst(a.i, b.i));
+  // One partition keeps its own index order (e.g. the open index, by deadline); several are merged newest first.
+  if (sources.length > 1) tagged.sort((a, b) => newestFirst(a.i, b.i));
   const taken = tagged.slice(0, limit);
   const next = cursors.map((c, k) => {
     const mine = taken.filter((t) => t.k === k);

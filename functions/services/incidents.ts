@@ -73,7 +73,8 @@ export class IncidentService {
     idempotencyKey: string,
     source: Incident['source'] = 'api',
   ) {
-    const loaded = await this.boundaries.get();
+    // Read the current pointer now: a report must not be located in a generation just replaced.
+    const loaded = await this.boundaries.get((await this.boundaries.freshCurrent()) ?? undefined);
     checkLonLat(body.lon, body.lat, body.crs, loaded.locator);
     const [lon, lat] = toWgs84(body.lon, body.lat, body.crs);
     const found = loaded.locator.locate(lon, lat);
@@ -206,12 +207,26 @@ export class IncidentService {
     return actors;
   }
 
-  /** Which view the caller gets. */
-  audience(actors: Actor[]): Audience {
-    if (actors.some((a) => a === 'dispatcher' || a === 'admin' || a === 'cadre')) return 'staff_contact';
-    if (actors.includes('department')) return 'staff';
+  /**
+   * Which view the caller gets. Reporter contact details (PIPL) only for dispatchers in scope and the
+   * cadre the incident is assigned to; other staff see them masked.
+   */
+  audience(actors: Actor[], incident: Pick<Incident, 'assignee'>, principal: Principal): Audience {
+    if (actors.includes('dispatcher')) return 'staff_contact';
+    if (actors.includes('cadre') && incident.assignee === principal.id) return 'staff_contact';
+    if (actors.some((a) => a === 'admin' || a === 'cadre' || a === 'department')) return 'staff';
     if (actors.includes('reporter')) return 'reporter';
     return 'public';
+  }
+
+  /** Records that `principal` was shown the reporter's contact of these incidents (PIPL audit). */
+  async auditContact(shown: readonly Incident[], principal: Principal): Promise<void> {
+    const at = new Date().toISOString();
+    await Promise.all(
+      shown
+        .filter((i) => i.contact)
+        .map((i) => this.store.auditContactRead(i.id, principal.id, principal.role, at)),
+    );
   }
 
   /** Applies an action as the caller; `expectedVersion` comes from If-Match. */

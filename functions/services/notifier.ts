@@ -172,6 +172,8 @@ export function notificationsOf(services: AppServices): NotificationService {
  */
 export async function notifierRound(services: AppServices, scan: boolean) {
   const service = notificationsOf(services);
+  // Work follows a boundary publish once more after every process has seen the new generation.
+  if (scan) await services.planner.followRecent();
   const sla = scan ? await service.scanSlaWarnings() : { added: 0, existing: 0 };
   const delivery = await service.deliverPending();
   return { sla, delivery };

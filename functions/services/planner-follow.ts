@@ -1,24 +1,25 @@
 // After a publish, work follows the boundaries: open incidents whose point now lies in another block
 // move to it (recorded as an event, assigned to its governor); the last 90 days of counters of the
-// changed blocks are recomputed from those incidents' points, so hot-spot windows never mix generations.
+// changed blocks are recounted from the reports' points, so hot-spot windows never mix generations.
+import { VersionConflictError } from '../../core/errors.js';
 import type { Incident, IncidentEvent } from '../../core/incidents/incident.js';
 import type { IncidentStore } from '../../core/incidents/ports.js';
 import type { Coverage } from '../../core/planner/coverage.js';
 import type { LoadedGeneration } from './boundaries.js';
 import type { IncidentService } from './incidents.js';
 
-/** Incidents reported in the last `days` days in any of `blocks` (one partition query per block). */
-export async function recentInBlocks(
+/** Incidents reported in the last `days` days in any of `townships` (one partition query each). */
+export async function recentInTownships(
   store: IncidentStore,
-  blocks: readonly string[],
+  townships: readonly string[],
   days: number,
 ): Promise<Incident[]> {
   const since = new Date(Date.now() - days * 86_400_000).toISOString();
   const found: Incident[] = [];
-  for (const block of blocks) {
+  for (const township of townships) {
     let cursor: string | undefined;
     do {
-      const page = await store.listByBlock(block, { since, limit: 200, cursor });
+      const page = await store.listByTownship(township, { since, limit: 200, cursor });
       found.push(...page.items);
       cursor = page.cursor ?? undefined;
     } while (cursor);
@@ -26,53 +27,77 @@ export async function recentInBlocks(
   return found;
 }
 
-export async function followBoundaries(
+/** Every open incident (the sparse open index, all pages). */
+async function allOpen(store: IncidentStore): Promise<Incident[]> {
+  const found: Incident[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.listOpen({ limit: 500, cursor });
+    found.push(...page.items);
+    cursor = page.cursor ?? undefined;
+  } while (cursor);
+  return found;
+}
+
+/** Blocks whose geometry, community or township differ between two generations (or that are gone). */
+export function touchedBlocks(before: LoadedGeneration, after: LoadedGeneration): string[] {
+  return [...before.blocks.keys()].filter((id) => {
+    const a = before.blocks.get(id)!;
+    const b = after.blocks.get(id);
+    return (
+      !b ||
+      b.properties.community_code !== a.properties.community_code ||
+      b.properties.township_code !== a.properties.township_code ||
+      JSON.stringify(b.geometry) !== JSON.stringify(a.geometry)
+    );
+  });
+}
+
+async function moveOpen(
   incidents: IncidentService,
-  before: LoadedGeneration,
+  i: Incident,
   after: LoadedGeneration,
   coverage: Coverage,
-) {
-  const store = incidents.store;
-  const touched = [...before.blocks.keys()].filter((id) => {
-    const next = after.blocks.get(id);
-    return !next || JSON.stringify(next.geometry) !== JSON.stringify(before.blocks.get(id)!.geometry);
-  });
-  const where = (i: Incident) => {
-    const r = after.locator.locate(i.lon, i.lat);
-    return r.inside ? after.blocks.get(r.blockId)!.properties : null;
-  };
-  let moved = 0;
-  let recounted = 0;
-  const open = await store.listOpen({ limit: 1000 });
-  const openIds = new Set<string>();
-  for (const i of open.items) {
-    openIds.add(i.id);
-    if (!touched.includes(i.block_id)) continue;
-    const block = where(i);
-    if (!block || block.id === i.block_id) continue;
+): Promise<boolean> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = await incidents.store.get(i.id); // consistent read: the index may lag
+    if (!current) return false;
+    const r = after.locator.locate(current.lon, current.lat);
+    if (!r.inside) return false;
+    const block = after.blocks.get(r.blockId)!.properties;
+    if (
+      block.id === current.block_id &&
+      block.township_code === current.township_code &&
+      block.community_code === current.community_code
+    ) {
+      return false;
+    }
     const governor = coverage.assignments[block.id]?.governor;
     const now = new Date().toISOString();
     const next: Incident = {
-      ...i,
-      version: i.version + 1,
+      ...current,
+      version: current.version + 1,
       block_id: block.id,
       block_name: block.name,
       community_code: block.community_code,
       township_code: block.township_code,
       generation: after.meta.generation,
+      // Counted where it now lies: the counters move with the record in the same transaction.
+      counted_block: undefined,
+      counted_township: undefined,
       ...(governor ? { assignee: governor } : {}),
       updated_at: now,
     };
     const event: IncidentEvent = {
-      incident_id: i.id,
+      incident_id: current.id,
       seq: next.version,
       action: 'move_block',
       actor: 'system',
       role: 'system',
       at: now,
-      from: i.status,
-      to: i.status,
-      note: `boundaries changed (generation ${after.meta.generation}): moved from ${i.block_id} to ${block.id}`,
+      from: current.status,
+      to: current.status,
+      note: `boundaries changed (generation ${after.meta.generation}): moved from ${current.block_id} to ${block.id}`,
       public: true,
       ...(governor ? { assignee: governor } : {}),
     };
@@ -81,20 +106,50 @@ export async function followBoundaries(
           {
             kind: 'assignment' as const,
             recipient: governor,
-            message: `incident ${i.id} moved to your block ${block.name}`,
+            message: `incident ${current.id} moved to your block ${block.name}`,
           },
         ]
       : [];
-    await store.transition(i, next, event, notify);
-    moved++;
+    try {
+      await incidents.store.transition(current, next, event, notify);
+      return true;
+    } catch (err) {
+      if (!(err instanceof VersionConflictError)) throw err; // someone acted on it meanwhile: read again
+    }
   }
-  // Counters: closed/resolved reports of the last 90 days in changed blocks are recounted by point.
-  for (const i of await recentInBlocks(store, touched, 90)) {
-    if (openIds.has(i.id)) continue;
-    const block = where(i);
-    if (!block || block.id === i.block_id) continue;
-    await store.moveCounts(i, { ...i, block_id: block.id, township_code: block.township_code });
-    recounted++;
+  return false;
+}
+
+/**
+ * Runs after a publish. Idempotent: running it again (e.g. once more after every process has seen
+ * the new generation) moves nothing twice, because open incidents are compared with their current
+ * block and counters with the block they are currently counted in.
+ */
+export async function followBoundaries(
+  incidents: IncidentService,
+  before: LoadedGeneration,
+  after: LoadedGeneration,
+  coverage: Coverage,
+) {
+  const store = incidents.store;
+  const touched = new Set(touchedBlocks(before, after));
+  const townships = new Set<string>();
+  for (const id of touched) townships.add(before.blocks.get(id)!.properties.township_code);
+  for (const b of after.blocks.values())
+    if (!before.blocks.has(b.properties.id) || touched.has(b.properties.id))
+      townships.add(b.properties.township_code);
+  let moved = 0;
+  const open = await allOpen(store);
+  for (const i of open) {
+    if (touched.has(i.block_id) && (await moveOpen(incidents, i, after, coverage))) moved++;
   }
-  return { changed_blocks: touched.length, open_incidents_moved: moved, counts_moved: recounted };
+  // Counters: every report of the last 90 days in the affected townships is counted where its point now lies.
+  let recounted = 0;
+  for (const i of await recentInTownships(store, [...townships], 90)) {
+    const r = after.locator.locate(i.lon, i.lat);
+    if (!r.inside) continue;
+    const block = after.blocks.get(r.blockId)!.properties;
+    if ((await store.recount(i, { block: block.id, township: block.township_code })) === 'moved') recounted++;
+  }
+  return { changed_blocks: touched.size, open_incidents_moved: moved, counts_moved: recounted };
 }

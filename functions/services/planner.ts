@@ -19,7 +19,7 @@ import type { DraftStore } from '../store/draft-store.js';
 import { keys } from '../store/keys.js';
 import { type BoundaryService, gridKey } from './boundaries.js';
 import type { IncidentService } from './incidents.js';
-import { followBoundaries, recentInBlocks } from './planner-follow.js';
+import { followBoundaries, recentInTownships } from './planner-follow.js';
 
 export class PlannerService {
   constructor(
@@ -123,7 +123,16 @@ export class PlannerService {
       buildBlockIndex({ type: 'FeatureCollection', features: draft.blocks }),
       null,
     );
-    const recent = await recentInBlocks(this.incidents.store, [...touched], 90);
+    const townships = [
+      ...new Set(
+        [...touched]
+          .map((id) => base.blocks.get(id)?.properties.township_code)
+          .filter((t): t is string => Boolean(t)),
+      ),
+    ];
+    const recent = (await recentInTownships(this.incidents.store, townships, 90)).filter((i) =>
+      touched.has(i.counted_block ?? i.block_id),
+    );
     const open = await this.incidents.store.listOpen({ limit: 1000 });
     const moving = open.items
       .filter((i) => touched.has(i.block_id))
@@ -142,7 +151,10 @@ export class PlannerService {
       if (to) after90.set(to, (after90.get(to) ?? 0) + 1);
     }
     const before90 = new Map<string, number>();
-    for (const i of recent) before90.set(i.block_id, (before90.get(i.block_id) ?? 0) + 1);
+    for (const i of recent) {
+      const at = i.counted_block ?? i.block_id;
+      before90.set(at, (before90.get(at) ?? 0) + 1);
+    }
     const balance = [...new Set([...touched, ...diff.added])].sort().map((id) => ({
       block_id: id,
       population_before: base.blocks.get(id)?.properties.population_est ?? null,
@@ -266,6 +278,36 @@ export class PlannerService {
       block_count: derived.blocks.length,
       ...followed,
     };
+  }
+
+  /**
+   * Re-runs the follow-up of generations published in the last few minutes (idempotent): reports filed
+   * by processes that still located with the old generation for up to CURRENT_TTL_MS are moved too.
+   * Called by every notifier round (locally every 2 s, in the cloud every minute).
+   */
+  async followRecent(windowMs = 5 * 60_000): Promise<number> {
+    const now = Date.now();
+    const recent = (await this.store.listGenerations()).filter(
+      (x) =>
+        x.status === 'published' &&
+        x.base !== null &&
+        x.published_at &&
+        now - Date.parse(x.published_at) < windowMs,
+    );
+    for (const meta of recent) {
+      const [before, after, assignments] = await Promise.all([
+        this.boundaries.get(meta.base ?? undefined),
+        this.boundaries.get(meta.generation),
+        this.drafts.assignments(meta.generation),
+      ]);
+      await followBoundaries(
+        this.incidents,
+        before,
+        after,
+        coverageFromBlocks(after.set.blocks, rolesByBlock(assignments)),
+      );
+    }
+    return recent.length;
   }
 
   async discard(g: number) {

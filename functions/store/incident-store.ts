@@ -156,10 +156,9 @@ export function createIncidentStore(doc: DynamoDBDocumentClient, table: string):
 
     async transition(before, after, event, notifications) {
       const day = cstDay(before.reported_at);
-      const moved =
-        before.class !== after.class || before.block_id !== after.block_id
-          ? counterMoves(table, counterKeyOf(before, day), counterKeyOf(after, day))
-          : [];
+      const [from, to] = [counterKeyOf(before, day), counterKeyOf(after, day)];
+      const same = from.block === to.block && from.township === to.township && from.class === to.class;
+      const moved = same ? [] : counterMoves(table, from, to);
       try {
         await doc.send(
           new TransactWriteCommand({
@@ -219,11 +218,41 @@ export function createIncidentStore(doc: DynamoDBDocumentClient, table: string):
       return { items: (out.Items ?? []).map(toIncident), cursor: cursor.encode(out.LastEvaluatedKey) };
     },
 
-    async moveCounts(before, after) {
-      const day = cstDay(before.reported_at);
-      for (const { Update } of counterMoves(table, counterKeyOf(before, day), counterKeyOf(after, day))) {
-        await doc.send(new UpdateCommand(Update));
+    async recount(incident, target) {
+      const current = await getItem(incidentKeys.incident(incident.id));
+      if (!current) return 'same';
+      const before = toIncident(current);
+      const from = counterKeyOf(before, cstDay(before.reported_at));
+      if (from.block === target.block && from.township === target.township) return 'same';
+      const to = { ...from, block: target.block, township: target.township };
+      const countedHere = target.block === before.block_id && target.township === before.township_code;
+      try {
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: table,
+                  Key: incidentKeys.incident(before.id),
+                  UpdateExpression: countedHere
+                    ? 'REMOVE counted_block, counted_township'
+                    : 'SET counted_block = :b, counted_township = :t',
+                  ConditionExpression: 'version = :v',
+                  ExpressionAttributeValues: {
+                    ':v': before.version,
+                    ...(countedHere ? {} : { ':b': target.block, ':t': target.township }),
+                  },
+                },
+              },
+              ...counterMoves(table, from, to),
+            ],
+          }),
+        );
+      } catch (err) {
+        if (reasons(err).includes('ConditionalCheckFailed')) return 'same'; // changed meanwhile; the next run recounts it
+        throw err;
       }
+      return 'moved';
     },
 
     async auditContactRead(incidentId, actor, role, at) {

@@ -91,10 +91,13 @@ describe('incidents API', () => {
   });
 
   it('422 OUTSIDE_DISTRICT stores nothing', async () => {
-    const res = await post({ ...report, lon: 112.5, lat: 27.9 }, 'key-outside-0001');
+    const outside = { ...report, lon: 112.5, lat: 27.9 };
+    const res = await post(outside, 'key-outside-0001');
     expect(res.status).toBe(422);
     expect((await res.json()).error.code).toBe('OUTSIDE_DISTRICT');
-    const retry = await post(report, 'key-outside-0001');
+    // Had anything been stored under the key, the identical retry would be replayed as 201.
+    const retry = await post(outside, 'key-outside-0001');
+    expect(retry.status).toBe(422);
     expect(retry.headers.get('Idempotent-Replayed')).toBeNull();
   });
 

@@ -139,6 +139,13 @@ describe('planner API', () => {
     ).json();
     expect(old.block.id).toBe(BLOCK);
 
+    // The report's daily count moved with it, from the old block to the new one.
+    const { cstDay } = await import('../../core/incidents/sla.js');
+    const counts = (
+      await stack.runtime.services.incidents.store.counterDays(['430302006'], [cstDay(new Date())])
+    ).days[0].blocks;
+    expect(counts.get(`${BLOCK}|A|sanitation`) ?? 0).toBe(0);
+    expect(counts.get(`${located.block.id}|A|sanitation`)).toBeGreaterThanOrEqual(1);
     const moved = await (await call('GET', `/api/incidents/${reported.id}`, dispatcher)).json();
     expect(moved.block.id).toBe(located.block.id);
     expect(moved.generation).toBe(g);

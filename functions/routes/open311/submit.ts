@@ -43,7 +43,9 @@ export async function submitRequest(c: Context<AppEnv>, format: Format): Promise
   const created = {
     service_request_id: i.id,
     // Our receipt: tokens/{token} resolves it, and the resident follows and rates the report with it.
-    token: saved.receipt,
+    // Not on a replay: the retry key is derived from public content, so whoever replays the same
+    // report must not obtain the original reporter's receipt.
+    token: saved.replayed ? null : saved.receipt,
     service_notice: serviceNotice(i.class, config.sla[i.class]),
     account_id: null,
   };
