@@ -8,7 +8,6 @@ import {
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { DomainError, VersionConflictError } from '../../core/errors.js';
 import type { CounterDay, IncidentStore, ListQuery } from '../../core/incidents/ports.js';
