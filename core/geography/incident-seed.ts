@@ -2,20 +2,13 @@
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
 import { INCIDENT_CATEGORY_KEYS, INCIDENT_CLASSES } from '../incidents/categories';
+import { STATES } from '../incidents/lifecycle';
 import { pointInPolygon } from './geom';
 import { BLOCK_ID, type BlockProperties, COMMUNITY_CODE, DEPARTMENT_KEYS, TOWNSHIP_CODE } from './schemas';
 import type { Violation } from './violation';
 
-export const SEED_STATUSES = [
-  'reported',
-  'accepted',
-  'in_progress',
-  'resolved',
-  'closed',
-  'escalated',
-  'rejected',
-  'reopened',
-] as const;
+/** Seed records use the lifecycle's states. */
+export const SEED_STATUSES = STATES;
 
 const timestamp = z.iso.datetime({ offset: false });
 

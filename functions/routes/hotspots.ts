@@ -9,39 +9,21 @@ import type { AppEnv } from '../http/context.js';
 import { validationHook } from '../http/validation.js';
 import { WINDOWS, type WindowName } from '../services/hotspots.js';
 import { incidentViewSchema } from './incident-schemas.js';
-import { errors } from './schemas.js';
+import { csvEnum, errors } from './schemas.js';
 
 const windowParam = z
   .enum(Object.keys(WINDOWS) as [WindowName, ...WindowName[]], {
     message: 'window must be one of 7d, 30d, 90d',
   })
   .default('30d');
-const csv = <T extends string>(allowed: readonly T[], name: string) =>
-  z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      if (raw === undefined) return undefined;
-      const parts = raw
-        .split(',')
-        .map((p) => p.trim())
-        .filter(Boolean);
-      const bad = parts.filter((p) => !(allowed as readonly string[]).includes(p));
-      if (bad.length)
-        ctx.addIssue({
-          code: 'custom',
-          message: `${name} ${bad.join(', ')} unknown; use ${allowed.join(', ')}`,
-        });
-      return parts as T[];
-    });
 const filters = {
   window: windowParam,
   end: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'end must be a CST date like 2026-11-22')
     .optional(),
-  class: csv(INCIDENT_CLASSES, 'class'),
-  category: csv(INCIDENT_CATEGORY_KEYS, 'category'),
+  class: csvEnum(INCIDENT_CLASSES, 'class'),
+  category: csvEnum(INCIDENT_CATEGORY_KEYS, 'category'),
 };
 
 const blockHotspot = z.object({

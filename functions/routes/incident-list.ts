@@ -11,25 +11,7 @@ import { ForbiddenError, UnauthenticatedError } from '../http/auth.js';
 import type { AppEnv } from '../http/context.js';
 import { type ListFilter, mergeSources, type Source } from '../services/incident-queries.js';
 import { intersects, parseBbox } from './boundaries.js';
-
-const list = <T extends string>(allowed: readonly T[], name: string) =>
-  z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      if (raw === undefined) return undefined;
-      const parts = raw
-        .split(',')
-        .map((p) => p.trim())
-        .filter(Boolean);
-      const bad = parts.filter((p) => !(allowed as readonly string[]).includes(p));
-      if (bad.length)
-        ctx.addIssue({
-          code: 'custom',
-          message: `${name} ${bad.join(', ')} unknown; use ${allowed.join(', ')}`,
-        });
-      return parts as T[];
-    });
+import { csvEnum } from './schemas.js';
 
 const isoDate = z
   .string()
@@ -41,9 +23,9 @@ const isoDate = z
 
 export const listQuerySchema = z.object({
   bbox: z.string().optional().meta({ description: 'minLon,minLat,maxLon,maxLat' }),
-  status: list(STATES, 'status').meta({ description: `comma-separated: ${STATES.join(', ')}` }),
-  class: list(INCIDENT_CLASSES, 'class'),
-  category: list(INCIDENT_CATEGORY_KEYS, 'category'),
+  status: csvEnum(STATES, 'status').meta({ description: `comma-separated: ${STATES.join(', ')}` }),
+  class: csvEnum(INCIDENT_CLASSES, 'class'),
+  category: csvEnum(INCIDENT_CATEGORY_KEYS, 'category'),
   block: z.string().max(40).optional(),
   township: z
     .string()

@@ -42,3 +42,23 @@ export const errors = {
   422: json('Valid request the domain refuses (e.g. OUTSIDE_DISTRICT)'),
   503: json('Store unavailable or no data yet; retry after Retry-After seconds'),
 } as const;
+
+/** A comma-separated query parameter whose values must all be in `allowed` (400 names the bad ones). */
+export const csvEnum = <T extends string>(allowed: readonly T[], name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined) return undefined;
+      const parts = raw
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
+      const bad = parts.filter((p) => !(allowed as readonly string[]).includes(p));
+      if (bad.length)
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} ${bad.join(', ')} unknown; use ${allowed.join(', ')}`,
+        });
+      return parts as T[];
+    });
