@@ -2,7 +2,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { BlockFeature } from '../../blocks/generation';
 import { GRID, type IntPoint, M_PER_DEG_LAT, M_PER_DEG_LON, polygonRings, toInt } from '../../geography/geom';
-import { T_JUNCTION_TOLERANCE_M } from '../../geography/topology';
 import { polygonViolations } from '../../geography/validity';
 import { ringOf, sortById, withRing } from '../coverage';
 import { intKey } from '../ring';
@@ -42,7 +41,8 @@ const inBox = (p: IntPoint, b: number[]) => p[0] >= b[0] && p[0] <= b[2] && p[1]
  * neighbour's or the district's corner wins, else their mean), inserts corners lying within `snapM` of a
  * neighbour's edge into that edge (T-junctions), and then measures what is left: gaps, overlaps and parts
  * outside the district, each with a point inside it. Features whose geometry cannot be a block are left
- * out and listed as invalid. Deterministic: the same input gives the same output, in any feature order.
+ * out, and blocks that snapping would fold are kept as surveyed; both are listed as invalid.
+ * Deterministic: the same input gives the same output, in any feature order.
  */
 export function cleanCoverage(features: readonly BlockFeature[], options: CleanOptions = {}): CleanResult {
   const snapM = options.snapM ?? 1;
@@ -60,7 +60,7 @@ export function cleanCoverage(features: readonly BlockFeature[], options: CleanO
     if (prepared.reoriented) reoriented++;
     kept.push({ feature, ring: prepared.ring });
   }
-  // Anchors and district corners near the imported blocks take part; the rest cannot be touched.
+  // Kept blocks near the imported ones take part (fixed); the others cannot be affected.
   const pad = [(2 * snapM * GRID) / M_PER_DEG_LON, (2 * snapM * GRID) / M_PER_DEG_LAT];
   const box = [Infinity, Infinity, -Infinity, -Infinity];
   for (const { ring } of kept)
@@ -125,7 +125,7 @@ export function cleanCoverage(features: readonly BlockFeature[], options: CleanO
     options.district ?? null,
     {
       minAreaM2: options.minAreaM2 ?? 1,
-      minWidthM: options.minWidthM ?? Math.min(0.1, T_JUNCTION_TOLERANCE_M),
+      minWidthM: options.minWidthM ?? 0.1,
     },
   );
   return {
