@@ -39,7 +39,7 @@ const others = blocks.filter((b) => b.properties.community_code !== COMMUNITY);
 const FIXTURES = new URL('../fixtures/import/', import.meta.url);
 const fixture = (name: string) => path.join(FIXTURES.pathname, 'in', name);
 const regen = process.env.REGEN === '1';
-const idOf = (b: BlockFeature) => b.properties.id;
+const idOf = (b: { properties: { id: string } }) => b.properties.id;
 const base = { blocks, communities, assignments: cadres.assignments, retiredIds: [], district };
 
 function plan(features: readonly Feature[], mode: ImportMode = 'patch', snapM = 1): ImportPlan {
