@@ -1,4 +1,5 @@
 // Runtime configuration: read once from the environment, validated with zod, frozen.
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { type IncidentClass, resolveSlaConfig, type Sla, slaConfigSchema } from '../core/incidents/sla.js';
 
@@ -125,7 +126,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const c = parsed.data;
   return Object.freeze({
     ...c,
-    authSecret: c.AUTH_JWT_SECRET ?? DEV_SECRET,
+    // The public development secret only where it cannot hurt; elsewhere an unguessable per-process one
+    // (cloud tokens come from the JWKS then, and nothing signed with the dev secret is ever accepted).
+    authSecret:
+      c.AUTH_JWT_SECRET ??
+      (c.APP_ENV === 'development' || c.APP_ENV === 'test'
+        ? DEV_SECRET
+        : randomBytes(32).toString('base64url')),
     corsOrigins: c.CORS_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),

@@ -20,6 +20,10 @@ export const generationSchema = z
     /** Hash of block ids and geometry, ties derived artifacts (the locate grid) to this exact boundary set. */
     fingerprint: z.string(),
     note: z.string().optional(),
+    /** Who did what (`role:id`), so every boundary write is attributable. */
+    created_by: z.string().optional(),
+    last_edited_by: z.string().optional(),
+    published_by: z.string().optional(),
   })
   .meta({ id: 'Generation' });
 

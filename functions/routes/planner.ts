@@ -1,5 +1,6 @@
 // Planners' boundary drafts: create, list, edit (topology-checked, If-Match), diff, publish, discard.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { generationSchema } from '../../core/blocks/generation.js';
 import { DomainError, NotFoundError } from '../../core/errors.js';
@@ -18,6 +19,9 @@ const json = (schema: z.ZodType, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
+
+/** `role:id` of the caller, recorded on every boundary write. */
+const actorOf = (c: Context<AppEnv>) => `${c.get('principal').role}:${c.get('principal').id}`;
 
 function requireVersion(raw: string | undefined): number {
   const v = parseIfMatch(raw);
@@ -171,7 +175,9 @@ export const plannerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   })
   .openapi(routes.edit, async (c) => {
     const version = requireVersion(c.req.header('If-Match'));
-    const out = await c.get('services').planner.edit(c.req.valid('param').g, c.req.valid('json'), version);
+    const out = await c
+      .get('services')
+      .planner.edit(c.req.valid('param').g, c.req.valid('json'), version, actorOf(c));
     c.header('ETag', `"${out.version}"`);
     return c.json(out, 200);
   })
@@ -180,7 +186,7 @@ export const plannerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   )
   .openapi(routes.publish, async (c) => {
     const version = requireVersion(c.req.header('If-Match'));
-    return c.json(await c.get('services').planner.publish(c.req.valid('param').g, version), 200);
+    return c.json(await c.get('services').planner.publish(c.req.valid('param').g, version, actorOf(c)), 200);
   })
   .openapi(routes.discard, async (c) => {
     await c.get('services').planner.discard(c.req.valid('param').g);

@@ -2,7 +2,7 @@
 // metadata), and read a photo back. Flow and limits: docs/uploads-and-notifications.md.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { ValidationError } from '../../core/errors.js';
+import { NotFoundError, ValidationError } from '../../core/errors.js';
 import {
   MAX_PHOTO_BYTES,
   PHOTO_TYPE_LIST,
@@ -187,6 +187,8 @@ export const uploadRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     return c.json(target, 201);
   })
   .openapi(routes.local, async (c) => {
+    // With a bucket, uploads go straight to S3: this endpoint does not exist.
+    if (c.get('services').config.UPLOADS_BUCKET) throw new NotFoundError('upload endpoint', 'local');
     const uploads = uploadsOf(c.get('services'));
     const grant = uploads.verifyGrant(c.req.param('token'));
     const type = (c.req.header('Content-Type') ?? '').split(';')[0].trim().toLowerCase();

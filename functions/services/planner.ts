@@ -54,7 +54,7 @@ export class PlannerService {
   }
 
   /** A new draft copied from the current generation. */
-  async create(note?: string): Promise<Generation> {
+  async create(actor: string, note?: string): Promise<Generation> {
     const base = await this.boundaries.currentGeneration();
     if (base === null) throw new DomainError('NO_BOUNDARIES', 'no generation is current yet', 503);
     const [set, assignments, retired] = await Promise.all([
@@ -73,6 +73,7 @@ export class PlannerService {
       published_at: null,
       block_count: set.blocks.length,
       fingerprint: '',
+      created_by: actor,
       ...(note ? { note } : {}),
     };
     // Ids retired by earlier generations are never handed out again.
@@ -81,7 +82,7 @@ export class PlannerService {
   }
 
   /** Applies one edit if the draft is still at `version`; returns the new version and the ids touched. */
-  async edit(g: number, op: EditOp, version: number) {
+  async edit(g: number, op: EditOp, version: number, actor: string) {
     const meta = await this.draftMeta(g);
     if (meta.version !== version) {
       throw new VersionConflictError(`draft ${g} is at version ${meta.version}, not ${version}; reload it`, {
@@ -98,7 +99,7 @@ export class PlannerService {
         return [id, a ? { doctor_team: a.doctor_team, duty_phone: a.duty_phone } : {}];
       }),
     );
-    const next = await this.drafts.saveEdit(g, version, result.coverage, result, extras);
+    const next = await this.drafts.saveEdit(g, version, result.coverage, result, extras, { actor, op });
     return {
       generation: g,
       version: next,
@@ -181,7 +182,7 @@ export class PlannerService {
   }
 
   /** Validates the whole draft, derives areas, stores its grid, makes it current, moves open work. */
-  async publish(g: number, version: number) {
+  async publish(g: number, version: number, actor: string) {
     const meta = await this.draftMeta(g);
     if (meta.version !== version) {
       throw new VersionConflictError(`draft ${g} is at version ${meta.version}, not ${version}; reload it`, {
@@ -261,6 +262,7 @@ export class PlannerService {
       ),
     ]);
     const publishedAt = await this.drafts.publish(
+      actor,
       g,
       version,
       meta.base,

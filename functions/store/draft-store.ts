@@ -117,6 +117,7 @@ export function createDraftStore(doc: DynamoDBDocumentClient, table: string) {
       ids: { changed: string[]; added: string[]; removed: string[] },
       /** Doctor team and duty phone of each written block (kept from the block it came from). */
       extras: Record<string, Partial<Pick<Assignment, 'doctor_team' | 'duty_phone'>>> = {},
+      audit: { actor: string; op: unknown } = { actor: 'unknown', op: null },
     ) {
       const byId = new Map(next.blocks.map((b) => [b.properties.id, b]));
       const writes: Item[] = [];
@@ -148,7 +149,7 @@ export function createDraftStore(doc: DynamoDBDocumentClient, table: string) {
                   TableName: table,
                   Key: keys.generationMeta(g),
                   UpdateExpression:
-                    'SET version = version + :one, retired_ids = :retired, updated_at = :now, block_count = :n',
+                    'SET version = version + :one, retired_ids = :retired, updated_at = :now, block_count = :n, last_edited_by = :actor',
                   ConditionExpression: '#s = :draft AND version = :v',
                   ExpressionAttributeNames: { '#s': 'status' },
                   ExpressionAttributeValues: {
@@ -158,7 +159,23 @@ export function createDraftStore(doc: DynamoDBDocumentClient, table: string) {
                     ':n': next.blocks.length,
                     ':draft': 'draft',
                     ':v': version,
+                    ':actor': audit.actor,
                   },
+                },
+              },
+              // The edit log: who changed the draft, when, with which operation (append-only).
+              {
+                Put: {
+                  TableName: table,
+                  Item: {
+                    pk: keys.generationPk(g),
+                    sk: `EDIT#${String(version + 1).padStart(6, '0')}`,
+                    _type: 'edit',
+                    actor: audit.actor,
+                    at: new Date().toISOString(),
+                    op: JSON.stringify(audit.op),
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
               ...(writes as never[]),
@@ -186,7 +203,14 @@ export function createDraftStore(doc: DynamoDBDocumentClient, table: string) {
     },
 
     /** Draft → published and current, in one transaction; refused if either changed meanwhile. */
-    async publish(g: number, version: number, base: number | null, fingerprint: string, blockCount: number) {
+    async publish(
+      actor: string,
+      g: number,
+      version: number,
+      base: number | null,
+      fingerprint: string,
+      blockCount: number,
+    ) {
       const now = new Date().toISOString();
       try {
         await doc.send(
@@ -197,7 +221,7 @@ export function createDraftStore(doc: DynamoDBDocumentClient, table: string) {
                   TableName: table,
                   Key: keys.generationMeta(g),
                   UpdateExpression:
-                    'SET #s = :published, published_at = :now, fingerprint = :f, block_count = :n',
+                    'SET #s = :published, published_at = :now, fingerprint = :f, block_count = :n, published_by = :actor',
                   ConditionExpression: '#s = :draft AND version = :v',
                   ExpressionAttributeNames: { '#s': 'status' },
                   ExpressionAttributeValues: {
@@ -207,6 +231,7 @@ export function createDraftStore(doc: DynamoDBDocumentClient, table: string) {
                     ':n': blockCount,
                     ':draft': 'draft',
                     ':v': version,
+                    ':actor': actor,
                   },
                 },
               },

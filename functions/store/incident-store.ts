@@ -9,7 +9,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { DomainError, VersionConflictError } from '../../core/errors.js';
+import { DomainError, ValidationError, VersionConflictError } from '../../core/errors.js';
 import type { CounterDay, IncidentStore, ListQuery } from '../../core/incidents/ports.js';
 import { cstDay } from '../../core/incidents/sla.js';
 import { queryAll } from './batch.js';
@@ -36,6 +36,22 @@ export function createIncidentStore(doc: DynamoDBDocumentClient, table: string):
   const getItem = async (key: Record<string, string>) =>
     (await doc.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
 
+  /** A cursor must be one this listing issued: exactly its key attributes, in the same partition. */
+  const startKey = (raw: string | undefined, index: 'gsi1' | 'gsi2' | 'gsi3', partition: string) => {
+    const key = cursor.decode(raw);
+    if (!key) return undefined;
+    const names = Object.keys(key).sort().join(',');
+    const expected = ['pk', 'sk', `${index}pk`, `${index}sk`].sort().join(',');
+    if (names !== expected || key[`${index}pk`] !== partition || !String(key.pk).startsWith('INC#')) {
+      throw new ValidationError(
+        'cursor does not belong to this listing: pass the `cursor` of the previous page unchanged',
+        {},
+        'INVALID_CURSOR',
+      );
+    }
+    return key;
+  };
+
   const list = async (index: 'gsi1' | 'gsi2', pk: string, q: ListQuery) => {
     const lo = q.since ?? '0';
     const hi = `${q.until ?? '9999'}~`;
@@ -47,7 +63,7 @@ export function createIncidentStore(doc: DynamoDBDocumentClient, table: string):
         ExpressionAttributeValues: { ':p': pk, ':lo': lo, ':hi': hi },
         ScanIndexForward: false,
         Limit: q.limit,
-        ExclusiveStartKey: cursor.decode(q.cursor),
+        ExclusiveStartKey: startKey(q.cursor, index, pk),
       }),
     );
     return { items: (out.Items ?? []).map(toIncident), cursor: cursor.encode(out.LastEvaluatedKey) };
@@ -211,7 +227,7 @@ export function createIncidentStore(doc: DynamoDBDocumentClient, table: string):
           KeyConditionExpression: q.dueBefore ? 'gsi3pk = :p AND gsi3sk < :d' : 'gsi3pk = :p',
           ExpressionAttributeValues: q.dueBefore ? { ':p': 'OPEN', ':d': q.dueBefore } : { ':p': 'OPEN' },
           Limit: q.limit,
-          ExclusiveStartKey: cursor.decode(q.cursor),
+          ExclusiveStartKey: startKey(q.cursor, 'gsi3', 'OPEN'),
         }),
       );
       return { items: (out.Items ?? []).map(toIncident), cursor: cursor.encode(out.LastEvaluatedKey) };

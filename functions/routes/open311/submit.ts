@@ -19,7 +19,17 @@ export async function submitRequest(c: Context<AppEnv>, format: Format): Promise
       { content_type: type || null },
     );
   }
-  const form = parseInput(postRequestForm, await c.req.parseBody(), 'form', c);
+  let body: Awaited<ReturnType<typeof c.req.parseBody>>;
+  try {
+    body = await c.req.parseBody();
+  } catch {
+    throw new ValidationError(
+      'the body is not a valid form: send application/x-www-form-urlencoded (or well-formed multipart/form-data)',
+      {},
+      'INVALID_REQUEST',
+    );
+  }
+  const form = parseInput(postRequestForm, body, 'form', c);
   const apiKey = checkApiKey(form.api_key);
   const report = toCreateIncident(form);
   const { incidents, config } = c.get('services');
