@@ -148,7 +148,7 @@ async function main(): Promise<void> {
   );
   shell.modeSelect.addEventListener('change', () => {
     const m = shell.modeSelect.value as Mode;
-    if (modeAvailable(m)) store.set({ mode: m });
+    if (modeAvailable(m)) store.set({ mode: m, incident: null });
     else toast(t('mode.soon', { mode: t(`mode.${m}`) }));
   });
   const recordView = () => {

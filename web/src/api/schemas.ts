@@ -101,10 +101,19 @@ export type BlockDetail = z.infer<typeof blockDetailSchema>;
 
 const category = z.enum(INCIDENT_CATEGORY_KEYS);
 const status = z.enum(STATES);
+const incidentClass = z.enum(INCIDENT_CLASSES);
+const sla = z.object({ respond_by: z.string(), resolve_by: z.string() });
 
 export const nearbySchema = z.object({
   incidents: z.array(
-    z.object({ id: z.string(), category, status, reported_at: z.string(), distance_m: z.number() }),
+    z.object({
+      id: z.string(),
+      category,
+      status,
+      reported_at: z.string(),
+      distance_m: z.number(),
+      block: ref.optional(),
+    }),
   ),
 });
 export type Nearby = z.infer<typeof nearbySchema>;
@@ -116,22 +125,79 @@ export const createdIncidentSchema = z.object({
   community: area,
   township: area,
   generation: z.number().int(),
-  class: z.enum(INCIDENT_CLASSES),
+  class: incidentClass,
   status,
-  sla: z.object({ respond_by: z.string(), resolve_by: z.string() }),
+  sla,
   nearby_open: z.union([z.number(), z.array(z.unknown())]).optional(),
 });
 export type CreatedIncident = z.infer<typeof createdIncidentSchema>;
 
-export const incidentStatusSchema = z.object({
+/**
+ * One incident as the caller may see it (core/incidents/views.ts): the public fields for everyone; the
+ * reporter (by receipt) also gets the text, point, photos and `version`; staff get assignee and contact.
+ */
+export const incidentViewSchema = z.object({
   id: z.string(),
-  status,
   category,
-  class: z.enum(INCIDENT_CLASSES),
+  class: incidentClass,
+  status,
   block: ref,
+  community_code: z.string(),
+  township_code: z.string(),
+  point: z.tuple([z.number(), z.number()]).nullable(),
+  location_hidden: z.boolean().optional(),
+  description: z.string().nullable(),
   reported_at: z.string(),
-  sla: z.object({ respond_by: z.string(), resolve_by: z.string() }).optional(),
+  updated_at: z.string().optional(),
+  resolved_at: z.string().nullable().optional(),
+  responded_at: z.string().nullable().optional(),
+  sla,
   rating: z.number().nullable().optional(),
-  events: z.array(z.object({ action: z.string(), at: z.string(), note: z.string().nullable().optional() })),
+  escalated_to: z.string().nullable().optional(),
+  version: z.number().int().optional(),
+  photos: z.array(z.string()).optional(),
+  severity: z.number().optional(),
+  assignee: z.string().nullable().optional(),
+  contact: z.object({ name: z.string().optional(), phone: z.string().optional() }).nullable().optional(),
+  allowed_actions: z.array(z.string()).optional(),
+  overdue_minutes: z.number().optional(),
 });
-export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
+export type IncidentView = z.infer<typeof incidentViewSchema>;
+
+export const incidentEventSchema = z.object({
+  seq: z.number().int(),
+  action: z.string(),
+  at: z.string(),
+  from: z.string().nullable(),
+  to: z.string(),
+  note: z.string().nullable(),
+  role: z.string().optional(),
+  actor: z.string().optional(),
+  public: z.boolean().optional(),
+  class_from: z.string().optional(),
+  class_to: z.string().optional(),
+  rating: z.number().optional(),
+});
+export const incidentEventsSchema = z.object({ events: z.array(incidentEventSchema) });
+export type IncidentEvent = z.infer<typeof incidentEventSchema>;
+
+/** POST /api/incidents/{id}/transitions: the incident after the action and the event recorded. */
+export const transitionResultSchema = z.object({ incident: incidentViewSchema, event: incidentEventSchema });
+
+/** POST /api/uploads: where to send one photo; POST /api/uploads/commit: the committed key. */
+export const uploadTargetSchema = z.object({
+  key: z.string(),
+  method: z.literal('POST'),
+  url: z.string(),
+  fields: z.record(z.string(), z.string()),
+  max_bytes: z.number(),
+  expires_at: z.string(),
+});
+export type UploadTarget = z.infer<typeof uploadTargetSchema>;
+
+export const committedPhotoSchema = z.object({
+  key: z.string(),
+  content_type: z.string(),
+  bytes: z.number(),
+  url: z.string(),
+});

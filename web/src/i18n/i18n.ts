@@ -3,14 +3,21 @@ import { en } from './en';
 import { enReports } from './en-reports';
 import { type MessageKey as BaseKey, zh } from './zh';
 import { zhReports } from './zh-reports';
+import type { zhStaff } from './zh-staff';
 
 export type Lang = 'zh' | 'en';
-export type MessageKey = BaseKey | keyof typeof zhReports;
+export type MessageKey = BaseKey | keyof typeof zhReports | keyof typeof zhStaff;
 
-const messages: Record<Lang, Record<MessageKey, string>> = {
+const messages: Record<Lang, Partial<Record<MessageKey, string>>> = {
   zh: { ...zh, ...zhReports },
   en: { ...en, ...enReports },
 };
+
+/** Adds the strings of a part loaded on demand (the staff modes bring theirs). */
+export function addMessages(more: Record<Lang, Partial<Record<MessageKey, string>>>): void {
+  Object.assign(messages.zh, more.zh);
+  Object.assign(messages.en, more.en);
+}
 
 let current: Lang = 'zh';
 
@@ -18,7 +25,7 @@ let current: Lang = 'zh';
 export function setLang(lang: Lang): void {
   current = lang;
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  document.title = messages[lang]['app.title'];
+  document.title = messages[lang]['app.title'] ?? '';
 }
 
 export function getLang(): Lang {
@@ -61,4 +68,17 @@ export function formatAgo(iso: string, now = Date.now()): string {
   if (minutes < 60) return t('time.minutes', { n: minutes });
   if (minutes < 48 * 60) return t('time.hours', { n: Math.round(minutes / 60) });
   return t('time.days', { n: Math.round(minutes / 1440) });
+}
+
+/** A duration for people: "45 分钟" / "3 小时" / "2 天" (zh), "45 min" / "3 h" / "2 days" (en). */
+export function formatDuration(minutes: number): string {
+  const m = Math.max(0, Math.round(minutes));
+  if (m < 60) return t('time.inMinutes', { n: m });
+  if (m < 48 * 60) return t('time.inHours', { n: Math.round(m / 60) });
+  return t('time.inDays', { n: Math.round(m / 1440) });
+}
+
+/** A count with thousands separators in the current language (12,345). */
+export function formatCount(n: number): string {
+  return new Intl.NumberFormat(current === 'zh' ? 'zh-CN' : 'en').format(n);
 }

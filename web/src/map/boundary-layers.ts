@@ -22,9 +22,18 @@ export function boundarySources(generation: number, useTiles: boolean): Record<s
   const sources: Record<string, SourceSpecification> = {};
   for (const layer of BOUNDARY_LAYERS) {
     const attribution = layer === 'townships' ? ATTRIBUTION : undefined;
+    // Blocks are addressed by their id (feature-state: the dispatcher's hot-spot bins).
+    const promoteId = layer === 'blocks' ? { promoteId: 'id' } : {};
     sources[layer] = useTiles
-      ? { type: 'vector', tiles: [tileTemplate(layer, generation)], minzoom: 0, maxzoom: 16, attribution }
-      : { type: 'geojson', data: empty, tolerance: 0.2, attribution };
+      ? {
+          type: 'vector',
+          tiles: [tileTemplate(layer, generation)],
+          minzoom: 0,
+          maxzoom: 16,
+          attribution,
+          ...promoteId,
+        }
+      : { type: 'geojson', data: empty, tolerance: 0.2, attribution, ...promoteId };
   }
   sources['township-labels'] = { type: 'geojson', data: empty };
   sources['community-labels'] = { type: 'geojson', data: empty };

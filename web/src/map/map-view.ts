@@ -16,6 +16,7 @@ import {
 } from './boundary-layers';
 import type { DisplayCrs, LonLat } from './display-crs';
 import { LOCAL_CJK_FONTS } from './fonts';
+import { watchMapIdle } from './map-busy';
 import { overlayLineLayers, overlaySources, selectionFillLayer } from './overlay-layers';
 
 /** The district's extent (WGS84) with a margin: the initial view and the limit of panning. */
@@ -35,7 +36,7 @@ export interface MapViewOptions {
 
 declare global {
   interface Window {
-    /** Test hooks: the map, and a promise of its next `idle` (everything loaded and drawn). */
+    /** Test and benchmark hooks: the map, and a promise that everything is loaded and drawn (map-busy.ts). */
     __map?: maplibregl.Map;
     __mapIdle?: () => Promise<void>;
   }
@@ -100,20 +101,7 @@ export async function createMap(o: MapViewOptions): Promise<maplibregl.Map> {
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
   map.getCanvas().setAttribute('aria-label', o.ariaLabel);
   window.__map = map;
-  window.__mapIdle = () =>
-    new Promise<void>((done) => {
-      map.once('idle', () => done());
-      map.triggerRepaint();
-    });
-  map.on('idle', () => {
-    o.container.dataset.mapIdle = 'true';
-  });
-  map.on('dataloading', () => {
-    o.container.dataset.mapIdle = 'false';
-  });
-  map.on('movestart', () => {
-    o.container.dataset.mapIdle = 'false';
-  });
+  watchMapIdle(map, o.container);
   await new Promise<void>((done) => map.once('load', () => done()));
   addAssetIcons(map);
   return map;

@@ -38,3 +38,29 @@ export const TOWNSHIP_TINTS: Record<string, string> = {
   '430373002': '#e1eed2',
   '430373200': '#e3e0ef',
 };
+
+/**
+ * Gi* bins, ColorBrewer RdBu (colour-blind safe, diverging): hot = red, cold = blue, 0 = not drawn. The legend
+ * also names every bin in text ("+3 热点 99%"), so colour is never the only cue.
+ */
+export const HOTSPOT_BIN_COLORS: Record<number, string> = {
+  3: '#b2182b',
+  2: '#ef8a62',
+  1: '#fddbc7',
+  [-1]: '#d1e5f0',
+  [-2]: '#67a9cf',
+  [-3]: '#2166ac',
+};
+
+/** Incident classes, Okabe–Ito hues (distinguishable with every common colour-vision deficiency). */
+export const CLASS_COLORS: Record<'A' | 'B' | 'C' | 'D', { fill: string; text: string }> = {
+  A: { fill: '#0072b2', text: '#ffffff' },
+  B: { fill: '#e69f00', text: '#1b262c' },
+  C: { fill: '#cc79a7', text: '#1b262c' },
+  D: { fill: '#d55e00', text: '#ffffff' },
+};
+
+/** Report density of the H3 hexagons: one dark hue whose opacity grows with the count (lightness channel). */
+export const HEX_COLOR = '#17324a';
+export const HEX_OPACITY = [0.07, 0.15, 0.26, 0.38, 0.52] as const;
+export const OVERDUE_RING = '#b00020';

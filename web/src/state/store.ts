@@ -1,4 +1,6 @@
 // The app's state in one small observable store: the view that the URL keeps and what the panel shows.
+import type { IncidentCategory, IncidentClass } from '../../../core/incidents/categories';
+import type { HotspotWindow } from '../api/staff';
 import type { Lang } from '../i18n/i18n';
 import type { LonLat } from '../map/display-crs';
 
@@ -26,6 +28,12 @@ export interface AppState {
   /** The resident's pin, WGS84. */
   pin: LonLat | null;
   panel: Panel;
+  /** Staff modes: the incident whose card is open. */
+  incident: string | null;
+  /** Staff modes: the period, classes and category every layer and list is filtered by. */
+  window: HotspotWindow;
+  classes: IncidentClass[];
+  category: IncidentCategory | null;
 }
 
 export type Listener = (state: AppState, previous: AppState) => void;

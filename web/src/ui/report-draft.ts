@@ -1,9 +1,22 @@
-// The report being written: what the resident typed and its Idempotency-Key, kept across re-renders and retries.
+// The report being written: what the resident typed, the photo's upload, and its Idempotency-Key, kept across
+// re-renders and retries.
 
 import type { z } from 'zod';
 import type { IncidentCategory } from '../../../core/incidents/categories';
 import type { createIncidentSchema } from '../../../core/incidents/incident';
 import type { LonLat } from '../map/display-crs';
+
+/** A chosen photo: uploaded (and committed) as soon as it is picked; `key` goes into the report. */
+export interface DraftPhoto {
+  file: File;
+  previewUrl: string;
+  state: 'uploading' | 'ready' | 'failed';
+  progress: number;
+  key: string | null;
+  error: string | null;
+  /** Settles with the key (null if the upload failed). */
+  done: Promise<string | null>;
+}
 
 /** What the resident has typed; kept across re-renders (language switch) and retries. */
 export interface ReportDraft {
@@ -12,7 +25,7 @@ export interface ReportDraft {
   severity: 1 | 2 | 3;
   name: string;
   phone: string;
-  photo: File | null;
+  photo: DraftPhoto | null;
   /** Created on the first send and reused by every retry of this report. */
   idempotencyKey: string | null;
 }
@@ -31,6 +44,7 @@ export const newDraft = (): ReportDraft => ({
 export function reportBody(draft: ReportDraft, pin: LonLat): z.input<typeof createIncidentSchema> {
   const name = draft.name.trim();
   const phone = draft.phone.trim();
+  const photo = draft.photo?.key;
   return {
     lon: Number(pin[0].toFixed(6)),
     lat: Number(pin[1].toFixed(6)),
@@ -38,6 +52,7 @@ export function reportBody(draft: ReportDraft, pin: LonLat): z.input<typeof crea
     category: draft.category,
     description: draft.description.trim(),
     severity: draft.severity,
+    ...(photo ? { photos: [photo] } : {}),
     ...(name || phone ? { contact: { name: name || undefined, phone: phone || undefined } } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { label, t } from '../i18n/i18n';
 import type { LonLat } from '../map/display-crs';
 import { h } from './dom';
 import { checkNearby } from './duplicate-hint';
+import { photoField } from './photo-field';
 import { type ReportDraft, reportBody } from './report-draft';
 
 export interface ReportFormOptions {
@@ -77,20 +78,7 @@ export function reportFormBody(o: ReportFormOptions): HTMLElement[] {
     ),
     h('p', { class: 'hint' }, t('report.emergency')),
   );
-  const photo = h('input', {
-    id: 'report-photo',
-    type: 'file',
-    accept: 'image/jpeg,image/png,image/webp',
-  });
-  const photoNote = h(
-    'p',
-    { class: 'hint' },
-    draft.photo ? `${draft.photo.name} — ${t('report.photoPending')}` : '',
-  );
-  photo.addEventListener('change', () => {
-    draft.photo = photo.files?.[0] ?? null;
-    photoNote.textContent = draft.photo ? `${draft.photo.name} — ${t('report.photoPending')}` : '';
-  });
+  const photo = photoField(draft);
   const name = h('input', {
     id: 'report-name',
     type: 'text',
@@ -125,8 +113,7 @@ export function reportFormBody(o: ReportFormOptions): HTMLElement[] {
     hint,
     field('report-description', t('report.description'), description, t('report.descriptionHint')),
     severity,
-    field('report-photo', t('report.photo'), photo),
-    photoNote,
+    photo,
     h(
       'fieldset',
       { class: 'field contact' },
@@ -164,7 +151,13 @@ export function reportFormBody(o: ReportFormOptions): HTMLElement[] {
     submit.textContent = t('report.submitting');
     status.replaceChildren();
     try {
-      const created = await createIncident(body, draft.idempotencyKey);
+      // A photo still uploading is waited for; one that failed is left out (the form says so).
+      if (draft.photo?.state === 'uploading') {
+        status.replaceChildren(h('p', { class: 'hint' }, t('report.photoWait')));
+        await draft.photo.done;
+        status.replaceChildren();
+      }
+      const created = await createIncident(reportBody(draft, o.pin), draft.idempotencyKey);
       o.onSubmitted(created, draft);
     } catch (err) {
       const e = err instanceof ApiError ? err : new ApiError(0, 'NETWORK', String(err));

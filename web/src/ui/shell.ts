@@ -9,6 +9,8 @@ export interface Shell {
   searchSlot: HTMLElement;
   modeSelect: HTMLSelectElement;
   reportsButton: HTMLButtonElement;
+  /** Staff modes put the signed-in role, sign-out and the notification bell here. */
+  staffSlot: HTMLElement;
   langButton: HTMLButtonElement;
   panel: HTMLElement;
   mapContainer: HTMLElement;
@@ -37,6 +39,7 @@ export function createShell(root: HTMLElement): Shell {
   const modeLabel = h('label', { for: 'mode', class: 'visually-hidden' });
   const modeSelect = h('select', { id: 'mode', class: 'mode-select' });
   const reportsButton = h('button', { type: 'button', class: 'button ghost', 'data-testid': 'my-reports' });
+  const staffSlot = h('div', { class: 'staff-slot' });
   const langButton = h('button', {
     type: 'button',
     class: 'button ghost lang',
@@ -60,7 +63,7 @@ export function createShell(root: HTMLElement): Shell {
       { class: 'topbar' },
       h('div', { class: 'brand' }, title, subtitle),
       searchSlot,
-      h('div', { class: 'tools' }, modeLabel, modeSelect, reportsButton, langButton),
+      h('div', { class: 'tools' }, modeLabel, modeSelect, reportsButton, staffSlot, langButton),
     ),
     h(
       'main',
@@ -83,6 +86,7 @@ export function createShell(root: HTMLElement): Shell {
     searchSlot,
     modeSelect,
     reportsButton,
+    staffSlot,
     langButton,
     panel,
     mapContainer,
