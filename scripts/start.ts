@@ -33,14 +33,19 @@ async function main() {
     step(`using the DynamoDB at ${config.DYNAMODB_ENDPOINT}`);
   }
   const runtime = buildRuntime(config);
-  const table = await ensureTable(runtime.clients.raw, config.TABLE_NAME);
+  // Table set-up and bulk loading may be slow on a busy machine: they get a generous store deadline.
+  const seeder = buildRuntime(
+    loadConfig({ ...process.env, DYNAMODB_ENDPOINT: config.DYNAMODB_ENDPOINT, STORE_TIMEOUT_MS: '30000' }),
+  );
+  const table = await ensureTable(seeder.clients.raw, config.TABLE_NAME);
   step(`table ${config.TABLE_NAME}: ${table.changes.length ? table.changes.join(', ') : 'exists'}`);
-  const migration = await migrate(runtime.clients.doc, config.TABLE_NAME);
+  const migration = await migrate(seeder.clients.doc, config.TABLE_NAME);
   step(
     `schema version ${migration.to}${migration.applied.length ? ` (applied ${migration.applied.join('; ')})` : ''}`,
   );
 
-  const seed = await seedIfEmpty(runtime, { progress: (line) => step(`seed: ${line}`) });
+  const seed = await seedIfEmpty(seeder, { progress: (line) => step(`seed: ${line}`) });
+  seeder.clients.raw.destroy();
   step(
     seed.skipped
       ? `data: generation ${seed.generation} already loaded`

@@ -30,6 +30,22 @@ export function createStoreClients(options: StoreClientOptions): StoreClients {
     }),
     ...(local ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
+  // One deadline for the whole call, retries included: a store that accepts connections but never answers
+  // must cost a request at most timeoutMs, not timeoutMs per attempt.
+  raw.middlewareStack.add(
+    (next) => (args) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          const err = new Error(`the store did not answer within ${options.timeoutMs} ms`);
+          err.name = 'TimeoutError';
+          reject(err);
+        }, options.timeoutMs);
+      });
+      return Promise.race([next(args), deadline]).finally(() => clearTimeout(timer));
+    },
+    { step: 'initialize', name: 'storeCallDeadline', priority: 'high' },
+  );
   const doc = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     unmarshallOptions: { wrapNumbers: false },

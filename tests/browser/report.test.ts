@@ -109,7 +109,8 @@ describe('resident: report a problem and follow it', () => {
 
     // Another device: nothing stored; the number and receipt code reopen it with its status and history.
     await page.evaluate(() => localStorage.clear());
-    await page.reload();
+    // A fresh start without the shared view in the URL (which would reopen the panel by itself).
+    await page.goto(page.url().split('#')[0]);
     await page.locator('[data-testid=my-reports]').click({ timeout: 20_000 });
     await page.locator('[data-testid=reports-empty]').waitFor();
     await page.locator('.follow summary').click();

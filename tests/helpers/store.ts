@@ -17,6 +17,8 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     LOG_LEVEL: 'silent',
     DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
     TABLE_NAME: `t-${process.pid}-${Date.now().toString(36)}-${counter}`,
+    // A loaded CI machine must not turn slow store calls into 503s; outages have their own tests.
+    STORE_TIMEOUT_MS: '15000',
     // Suites post many anonymous reports from one address; the limiter has its own test.
     RATE_LIMIT_IP: 'off',
     RATE_LIMIT_RECEIPT: 'off',
@@ -51,6 +53,7 @@ export function seededApp(overrides: Record<string, string> = {}) {
     LOG_LEVEL: 'silent',
     DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
     TABLE_NAME: inject('seededTable'),
+    STORE_TIMEOUT_MS: '15000',
     RATE_LIMIT_IP: 'off',
     RATE_LIMIT_RECEIPT: 'off',
     ...overrides,

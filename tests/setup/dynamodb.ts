@@ -28,6 +28,7 @@ export default async function setup(project: TestProject) {
       LOG_LEVEL: 'silent',
       DYNAMODB_ENDPOINT: store.endpoint,
       TABLE_NAME: SEEDED_TABLE,
+      STORE_TIMEOUT_MS: '30000',
     }),
   );
   await ensureTable(runtime.clients.raw, SEEDED_TABLE);
