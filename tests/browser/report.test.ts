@@ -107,19 +107,26 @@ describe('resident: report a problem and follow it', () => {
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('yuhu.receipts.v1') ?? '[]'));
     const receipt = stored[0].receipt as string;
 
-    // Another device: nothing stored; the number and receipt code reopen it with its status and history.
-    await page.evaluate(() => localStorage.clear());
-    // A fresh start without the shared view in the URL (which would reopen the panel by itself).
-    await page.goto(page.url().split('#')[0]);
-    await page.locator('[data-testid=my-reports]').click({ timeout: 20_000 });
-    await page.locator('[data-testid=reports-empty]').waitFor();
-    await page.locator('.follow summary').click();
-    await page.locator('#follow-id').fill(id);
-    await page.locator('#follow-code').fill(receipt);
-    await page.getByRole('button', { name: '查询' }).click();
-    await expect.poll(() => page.locator('[data-testid=receipt-status]').textContent()).toBe('已上报');
-    expect(await page.locator('[data-testid=receipt-events]').textContent()).toContain('居民上报');
     expect(errors()).toEqual([]);
     await page.close();
+
+    // Another device (its own browser profile, nothing stored): the number and receipt code reopen it.
+    const other = await launch();
+    try {
+      const device = await openPage(other, `${baseUrl}/`);
+      await device.page.locator('[data-testid=my-reports]').click({ timeout: 20_000 });
+      await device.page.locator('[data-testid=reports-empty]').waitFor();
+      await device.page.locator('.follow summary').click();
+      await device.page.locator('#follow-id').fill(id);
+      await device.page.locator('#follow-code').fill(receipt);
+      await device.page.getByRole('button', { name: '查询' }).click();
+      await expect
+        .poll(() => device.page.locator('[data-testid=receipt-status]').textContent())
+        .toBe('已上报');
+      expect(await device.page.locator('[data-testid=receipt-events]').textContent()).toContain('居民上报');
+      expect(device.errors()).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 });
