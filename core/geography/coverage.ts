@@ -1,15 +1,34 @@
-// Coverage: the blocks' union equals the district (gaps/bulges < 0.01 %) and blocks overlap by < 10 m² in total.
+// Coverage: the blocks' union equals the district (no real gap or bulge piece, slivers < 0.01 % in total) and
+// blocks overlap by < 10 m² in total.
 import area from '@turf/area';
 import bbox from '@turf/bbox';
 import Flatbush from 'flatbush';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { difference, type Geom, intersection, union } from 'polyclip-ts';
+import { interiorPoint, MIN_PIECE, type Piece, pieceSize } from './pieces';
 import type { Violation } from './violation';
 
 type Poly = Polygon | MultiPolygon;
 
-/** Tolerances: the issue's numbers. */
-export const COVERAGE_LIMITS = { maxDifferencePct: 0.01, maxOverlapM2: 10 } as const;
+/**
+ * Tolerances. Gap and outside pieces together stay under `maxDifferencePct` of the district, and no
+ * single piece reaches both `minPieceM2` and `minPieceWidthM` (mean width): anything that big and that
+ * wide is a real hole or bulge, not a rounding sliver along a border.
+ */
+export interface CoverageLimits {
+  readonly maxDifferencePct: number;
+  readonly maxOverlapM2: number;
+  readonly minPieceM2: number;
+  readonly minPieceWidthM: number;
+}
+
+/** The issue's numbers (#8: a draft may never leave a gap or an overlap). */
+export const COVERAGE_LIMITS: CoverageLimits = {
+  maxDifferencePct: 0.01,
+  maxOverlapM2: 10,
+  minPieceM2: MIN_PIECE.areaM2,
+  minPieceWidthM: MIN_PIECE.widthM,
+};
 
 const asGeom = (g: Poly) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as Geom;
 const multiArea = (coordinates: Geom) => area({ type: 'MultiPolygon', coordinates } as MultiPolygon);
@@ -22,6 +41,39 @@ function describePieces(pieces: [number, number][][][], limit = 3): string {
     .slice(0, limit)
     .map((x) => `${x.a.toFixed(1)} m² near ${JSON.stringify(x.at)}`)
     .join('; ');
+}
+
+/** Every gap or outside piece that is not a sliver, biggest first, each pointing at a place inside it. */
+function pieceViolations(m: CoverageMeasure, limits: CoverageLimits): Violation[] {
+  const kinds = [
+    {
+      rule: 'coverage_gap',
+      pieces: m.gaps,
+      name: 'gap',
+      fix: 'that no block covers; move a neighbouring border over it so the blocks meet',
+    },
+    {
+      rule: 'coverage_outside',
+      pieces: m.outside,
+      name: 'bulge',
+      fix: 'outside the district; move the block border back onto the district outline',
+    },
+  ];
+  return kinds.flatMap(({ rule, pieces, name, fix }) =>
+    (pieces as Piece[])
+      .map((piece) => ({ piece, size: pieceSize(piece) }))
+      .filter(({ size }) => size.areaM2 >= limits.minPieceM2 && size.widthM >= limits.minPieceWidthM)
+      .sort((a, b) => b.size.areaM2 - a.size.areaM2)
+      .map(({ piece, size }): Violation => {
+        const [lon, lat] = interiorPoint(piece);
+        return {
+          rule,
+          feature: 'blocks',
+          message: `${name} of ${size.areaM2.toFixed(1)} m² (mean width ${size.widthM.toFixed(2)} m) at ${JSON.stringify([lon, lat])} ${fix}`,
+          numbers: { lon, lat, area_m2: size.areaM2, width_m: size.widthM },
+        };
+      }),
+  );
 }
 
 /** Pairwise overlaps, used only to point at culprits once the total is too large. */
@@ -83,12 +135,16 @@ export function measureCoverage<P>(blocks: readonly Feature<Poly, P>[], district
   };
 }
 
-/** Checks that blocks tile the district: no gaps, nothing outside, no overlaps (with the issue's tolerances). */
+/**
+ * Checks that blocks tile the district: no gaps, nothing outside, no overlaps (with the issue's
+ * tolerances). Each gap or outside piece that is not a sliver is its own violation, with a point inside
+ * it as `numbers.lon`/`numbers.lat`, however small its share of the district.
+ */
 export function checkCoverage<P>(
   blocks: readonly Feature<Poly, P>[],
   district: Poly,
   idOf: (f: Feature<Poly, P>) => string,
-  limits = COVERAGE_LIMITS,
+  limits: CoverageLimits = COVERAGE_LIMITS,
 ): Violation[] {
   if (blocks.length === 0) return [{ rule: 'coverage', feature: 'blocks', message: 'there are no blocks' }];
   const m = measureCoverage(blocks, district);
@@ -114,6 +170,7 @@ export function checkCoverage<P>(
       },
     });
   }
+  out.push(...pieceViolations(m, limits));
   if (m.overlapM2 >= limits.maxOverlapM2) {
     out.push({
       rule: 'overlap',

@@ -2,6 +2,7 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { checkCoverage, measureCoverage } from '../../core/geography/coverage';
+import { pointInPolygon } from '../../core/geography/geom';
 import { checkTopology } from '../../core/geography/invariants';
 import { checkNesting, checkTiling, type NestingSpec } from '../../core/geography/nesting';
 import type { BlockProperties, CommunityProperties } from '../../core/geography/schemas';
@@ -69,8 +70,12 @@ describe('the checkers catch', () => {
     const index = files.blocks.features.findIndex((f) => f.properties.area_m2 > 1_000_000);
     const [removed] = files.blocks.features.splice(index, 1);
     const cov = checkCoverage(blocksOf(files.blocks), district(), byId);
-    expect(rules(cov)).toEqual(['coverage']);
+    expect(rules(cov)).toEqual(['coverage', 'coverage_gap']);
     expect(cov[0].numbers?.gap_m2).toBeGreaterThan(1_000_000);
+    // The hole is also named as one piece, with a point inside it that lies in the removed block.
+    const hole = cov.filter((v) => v.rule === 'coverage_gap');
+    expect(hole).toHaveLength(1);
+    expect(pointInPolygon([hole[0].numbers!.lon, hole[0].numbers!.lat], removed.geometry as Poly)).toBe(true);
     const tiling = checkTiling(files.blocks.features, files.communities.features, blockInCommunity);
     expect(tiling.map((x) => [x.rule, x.feature])).toEqual([['tiling', removed.properties.community_code]]);
   });

@@ -2,6 +2,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { BlockFeature } from '../../blocks/generation';
 import { GRID, type IntPoint, M_PER_DEG_LAT, M_PER_DEG_LON, polygonRings, toInt } from '../../geography/geom';
+import { MIN_PIECE } from '../../geography/pieces';
 import { polygonViolations } from '../../geography/validity';
 import { ringOf, sortById, withRing } from '../coverage';
 import { intKey } from '../ring';
@@ -124,8 +125,8 @@ export function cleanCoverage(features: readonly BlockFeature[], options: CleanO
     replaceAll(options.anchors ?? [], changedAnchors),
     options.district ?? null,
     {
-      minAreaM2: options.minAreaM2 ?? 1,
-      minWidthM: options.minWidthM ?? 0.1,
+      minAreaM2: options.minAreaM2 ?? MIN_PIECE.areaM2,
+      minWidthM: options.minWidthM ?? MIN_PIECE.widthM,
     },
   );
   return {

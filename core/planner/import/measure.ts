@@ -1,15 +1,14 @@
 // What cleaning could not fix: gaps (area nobody covers), overlaps (area two blocks cover), parts outside the district.
-import area from '@turf/area';
 import bbox from '@turf/bbox';
 import Flatbush from 'flatbush';
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { difference, type Geom, intersection, union } from 'polyclip-ts';
 import type { BlockFeature } from '../../blocks/generation';
-import { distanceToBoundaryM, GRID, M_PER_DEG_LAT, M_PER_DEG_LON } from '../../geography/geom';
+import { distanceToBoundaryM, M_PER_DEG_LAT, M_PER_DEG_LON } from '../../geography/geom';
+import { interiorPoint, type Piece, pieceSize } from '../../geography/pieces';
 import type { GapProblem, LonLat, OutsideProblem, OverlapProblem } from './report';
 
 type Box = [number, number, number, number];
-type Piece = Position[][];
 
 /** Which pieces count: big enough and wider than a rounding sliver (6 decimals ≈ 0.08 m). */
 export interface MeasureOptions {
@@ -33,51 +32,12 @@ const grow = (b: Box, m: number): Box => [
   b[2] + m / M_PER_DEG_LON,
   b[3] + m / M_PER_DEG_LAT,
 ];
-const round = (v: number) => Math.round(v * GRID) / GRID;
-
-function perimeterM(piece: Piece): number {
-  let sum = 0;
-  for (const ring of piece)
-    for (let i = 0; i + 1 < ring.length; i++)
-      sum += Math.hypot(
-        (ring[i + 1][0] - ring[i][0]) * M_PER_DEG_LON,
-        (ring[i + 1][1] - ring[i][1]) * M_PER_DEG_LAT,
-      );
-  return sum;
-}
-
-/**
- * A point inside a piece: the middle of the widest stretch of the horizontal line through the middle of
- * its box (as JTS's interior point does), so thin or bent pieces are still pointed at from inside.
- */
-export function interiorPoint(piece: Piece): LonLat {
-  const ys = piece[0].map((p) => p[1]);
-  const y = (Math.min(...ys) + Math.max(...ys)) / 2;
-  const xs: number[] = [];
-  for (const ring of piece) {
-    for (let i = 0; i + 1 < ring.length; i++) {
-      const [a, b] = [ring[i], ring[i + 1]];
-      if (a[1] > y !== b[1] > y) xs.push(a[0] + ((y - a[1]) * (b[0] - a[0])) / (b[1] - a[1]));
-    }
-  }
-  xs.sort((p, q) => p - q);
-  let best: LonLat = [round(piece[0][0][0]), round(piece[0][0][1])];
-  let width = -1;
-  for (let i = 0; i + 1 < xs.length; i += 2) {
-    if (xs[i + 1] - xs[i] > width) {
-      width = xs[i + 1] - xs[i];
-      best = [round((xs[i] + xs[i + 1]) / 2), round(y)];
-    }
-  }
-  return best;
-}
 
 /** Pieces that pass the options, with area, mean width and an inside point. */
 function keep(pieces: Geom, options: MeasureOptions) {
   const out: { piece: Piece; at: LonLat; area_m2: number; width_m: number }[] = [];
   for (const piece of pieces as Piece[]) {
-    const m2 = area({ type: 'Polygon', coordinates: piece });
-    const width = (2 * m2) / Math.max(perimeterM(piece), 1e-9);
+    const { areaM2: m2, widthM: width } = pieceSize(piece);
     if (m2 < options.minAreaM2 || width < options.minWidthM) continue;
     out.push({
       piece,
