@@ -75,7 +75,7 @@ export const getNotifications = (since?: string, signal?: AbortSignal) =>
   request(`/api/notifications${query({ since, limit: 50 })}`, notificationsSchema, { signal });
 
 export interface DevTokenRequest {
-  role: 'dispatcher' | 'cadre' | 'department' | 'admin';
+  role: 'dispatcher' | 'cadre' | 'department' | 'admin' | 'planner';
   sub?: string;
   township?: string;
   department?: string;

@@ -23,7 +23,7 @@ export interface AppContext {
   data: SharedData;
 }
 
-/** A mode of the app: resident, and the staff modes dispatcher, cadre and department (planner later). */
+/** A mode of the app: resident, and the staff modes dispatcher, cadre, department and planner. */
 export interface ModeDefinition {
   available: boolean;
   /** Starts the mode; returns a function that stops it (removes its listeners and panels). */

@@ -1,5 +1,5 @@
 // The registry of modes: resident (anonymous), and the staff modes behind a sign-in — dispatcher, cadre and
-// department — loaded on first use. Planner (boundary editing) is still to come.
+// department, and planner (boundary editing) — loaded on first use.
 import { t } from '../i18n/i18n';
 import type { Mode } from '../state/store';
 import { errorBox, loadingLine, showCard } from '../ui/panel';
@@ -38,7 +38,7 @@ export const MODE_REGISTRY: Record<Mode, ModeDefinition> = {
   dispatcher: { available: true, mount: lazy((m) => m.dispatcherMount) },
   cadre: { available: true, mount: lazy((m) => m.cadreMount) },
   department: { available: true, mount: lazy((m) => m.departmentMount) },
-  planner: { available: false },
+  planner: { available: true, mount: lazy((m) => m.plannerMount) },
 };
 
 export const modeAvailable = (m: Mode) => MODE_REGISTRY[m].available;

@@ -2,11 +2,12 @@
 import { en } from './en';
 import { enReports } from './en-reports';
 import { type MessageKey as BaseKey, zh } from './zh';
+import type { zhPlanner } from './zh-planner';
 import { zhReports } from './zh-reports';
 import type { zhStaff } from './zh-staff';
 
 export type Lang = 'zh' | 'en';
-export type MessageKey = BaseKey | keyof typeof zhReports | keyof typeof zhStaff;
+export type MessageKey = BaseKey | keyof typeof zhReports | keyof typeof zhStaff | keyof typeof zhPlanner;
 
 const messages: Record<Lang, Partial<Record<MessageKey, string>>> = {
   zh: { ...zh, ...zhReports },

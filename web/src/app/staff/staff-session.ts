@@ -33,6 +33,8 @@ export interface StaffContext extends AppContext {
 export interface StaffModeSpec {
   mode: StaffModeName;
   roles: readonly StaffRole[];
+  /** Whether the mode has the notification bell (planners get no incident notifications); default true. */
+  notifications?: boolean;
   mount(ctx: StaffContext): () => void;
 }
 
@@ -88,7 +90,7 @@ export function staffMount(spec: StaffModeSpec) {
     function start(session: Session): void {
       stop();
       setAuthToken(session.token);
-      const bell = createBell((id) => opener(id));
+      const bell = spec.notifications === false ? null : createBell((id) => opener(id));
       shell.staffSlot.replaceChildren(
         h(
           'span',
@@ -100,17 +102,18 @@ export function staffMount(spec: StaffModeSpec) {
           { type: 'button', class: 'button ghost', onclick: () => signOut() },
           t('session.signOut'),
         ),
-        bell.element,
+        ...(bell ? [bell.element] : []),
       );
-      stopFeed = followNotifications({
-        onHistory: (list) => bell.setHistory(list),
-        onNotification: (n) => {
-          bell.add(n);
-          toast(t('notify.toast', { kind: t(`notify.kind.${n.kind}` as MessageKey), id: n.incident_id }));
-          for (const l of listeners) l(n);
-        },
-        onState: (s) => bell.setState(s),
-      });
+      if (bell)
+        stopFeed = followNotifications({
+          onHistory: (list) => bell.setHistory(list),
+          onNotification: (n) => {
+            bell.add(n);
+            toast(t('notify.toast', { kind: t(`notify.kind.${n.kind}` as MessageKey), id: n.incident_id }));
+            for (const l of listeners) l(n);
+          },
+          onState: (s) => bell.setState(s),
+        });
       stopInner = spec.mount({
         ...ctx,
         session,

@@ -1,5 +1,5 @@
 // The staff sign-in card: paste a token (any deployment), or — on development and test servers — get one from
-// POST /api/dev/tokens for the mode's role (dispatcher with a scope, cadre by id, department by key).
+// POST /api/dev/tokens for the mode's role (dispatcher with a scope, cadre by id, department by key, planner).
 import { ApiError } from '../../api/http';
 import type { Townships } from '../../api/schemas';
 import { type DevTokenRequest, getDevToken } from '../../api/staff';
@@ -7,7 +7,7 @@ import { type MessageKey, t } from '../../i18n/i18n';
 import { h } from '../dom';
 import { DEPARTMENTS, departmentName } from './departments';
 
-export type StaffModeName = 'dispatcher' | 'cadre' | 'department';
+export type StaffModeName = 'dispatcher' | 'cadre' | 'department' | 'planner';
 
 export interface SignInOptions {
   mode: StaffModeName;
@@ -37,6 +37,7 @@ function devFields(o: SignInOptions): { fields: HTMLElement[]; request: () => De
       request: () => ({ role: 'cadre', sub: id.value.trim() || 'C01089' }),
     };
   }
+  if (o.mode === 'planner') return { fields: [], request: () => ({ role: 'planner', sub: 'dev-planner' }) };
   if (o.mode === 'department') {
     const select = h(
       'select',

@@ -1,0 +1,158 @@
+// Journey 5 (planner): start a draft, drag a shared corner of a block (a reshape: the server moves it for every
+// block that has it), split the block along a drawn line, see both edits judged by the server and the diff on
+// the map, publish with the confirmation that states the diff — then a resident's pin on a point that moved
+// lands in the other block, and the split's new block is found too.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BlockFeature } from '../../core/blocks/generation.js';
+import { type Browser, idle, launch, openPage, screenOf, screenshot } from './helpers/browser';
+import { planPlannerJourney } from './helpers/planner-plan';
+
+type P = [number, number];
+
+async function locateId(baseUrl: string, p: P): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/locate?lon=${p[0]}&lat=${p[1]}`);
+  const body = (await res.json()) as { block: { id: string } };
+  return body.block.id;
+}
+
+describe('planner: reshape, split, publish', () => {
+  const baseUrl = inject('baseUrl');
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('drags a corner and splits a block in a draft, publishes it, and the moved point locates in the other block', async () => {
+    const current = (await (await fetch(`${baseUrl}/api/blocks`)).json()) as { features: BlockFeature[] };
+    const plan = planPlannerJourney(current.features);
+    expect(await locateId(baseUrl, plan.moved)).toBe(plan.block);
+
+    const { page, errors, expectFailure } = await openPage(
+      browser,
+      `${baseUrl}/#mode=planner&z=16&c=${plan.center[0]},${plan.center[1]}`,
+    );
+    expectFailure(/\/api\/generations\/\d+\/edits$/); // the refused edit below (422)
+    await page.locator('[data-testid=dev-signin]').click({ timeout: 20_000 });
+    await page.locator('[data-testid=start-draft]').click({ timeout: 15_000 });
+    const meta = page.locator('[data-testid=draft-meta]');
+    await expect.poll(() => meta.getAttribute('data-version'), { timeout: 20_000 }).toBe('1');
+    await idle(page);
+
+    /** Frames these points (a planner zooms to what they work on) so every click lands on the map. */
+    const showAll = async (points: P[]) => {
+      await page.evaluate((pts) => {
+        const xs = pts.map((p) => p[0]);
+        const ys = pts.map((p) => p[1]);
+        window.__map!.fitBounds(
+          [
+            [Math.min(...xs), Math.min(...ys)],
+            [Math.max(...xs), Math.max(...ys)],
+          ],
+          { padding: 120, maxZoom: 16.5, duration: 0 },
+        );
+      }, points);
+      await idle(page);
+    };
+
+    // Select the block; its corners become handles.
+    await showAll([plan.inside, plan.from, plan.to]);
+    const inside = await screenOf(page, plan.inside);
+    await page.mouse.click(inside.x, inside.y);
+    const selected = page.locator('[data-testid=selected-block] .block-name');
+    await expect.poll(() => selected.getAttribute('data-id'), { timeout: 10_000 }).toBe(plan.block);
+    await idle(page);
+
+    // Reshape: drag the shared corner inwards.
+    const edits: unknown[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/edits'))
+        edits.push({ ifMatch: r.headers()['if-match'], body: r.postDataJSON() });
+    });
+    const from = await screenOf(page, plan.from);
+    const to = await screenOf(page, plan.to);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++)
+      await page.mouse.move(from.x + ((to.x - from.x) * i) / 8, from.y + ((to.y - from.y) * i) / 8);
+    await page.mouse.up();
+    const status = page.locator('[data-testid=edit-status]');
+    await expect.poll(() => status.getAttribute('data-kind'), { timeout: 20_000 }).toBe('ok');
+    expect(await meta.getAttribute('data-version')).toBe('2');
+    expect(edits[0]).toMatchObject({ ifMatch: '"1"', body: { op: 'move_vertex', from: plan.from } });
+    const dropped = (edits[0] as { body: { to: P } }).body.to;
+    expect(Math.abs(dropped[0] - plan.to[0]) + Math.abs(dropped[1] - plan.to[1])).toBeLessThan(3e-5);
+    await expect
+      .poll(() => page.locator('[data-testid=diff-summary]').textContent(), { timeout: 15_000 })
+      .toMatch(/新增 0 个、删除 0 个、改变 [2-9] 个区块/);
+
+    // A refused edit says why and changes nothing: a line that does not cross the block.
+    const draw = async (line: P[]) => {
+      await showAll(line);
+      await page.locator('[data-tool=split]').click();
+      for (const p of line) {
+        const at = await screenOf(page, p);
+        await page.mouse.click(at.x, at.y);
+        await page.waitForTimeout(600); // a person's pace: two quick clicks would be a double-click (finish)
+      }
+      await expect
+        .poll(() => page.locator('[data-testid=line-actions] .hint').textContent())
+        .toBe(`已画 ${line.length} 个点`);
+      await page.locator('[data-testid=finish-line]').click();
+    };
+    await draw(plan.innerLine);
+    await expect.poll(() => status.getAttribute('data-kind'), { timeout: 20_000 }).toBe('error');
+    expect(await status.textContent()).toContain('EDIT_LINE_DOES_NOT_CROSS');
+    expect(await meta.getAttribute('data-version')).toBe('2');
+
+    // Split along a drawn line from outside to outside (nothing to snap to near its points).
+    await draw(plan.cut);
+    await expect.poll(() => status.getAttribute('data-kind'), { timeout: 20_000 }).toBe('ok');
+    expect(await meta.getAttribute('data-version')).toBe('3');
+    expect(edits[1]).toMatchObject({ ifMatch: '"2"', body: { op: 'split_block', block: plan.block } });
+    expect(edits[2]).toMatchObject({ ifMatch: '"2"', body: { op: 'split_block', block: plan.block } });
+    const summary = page.locator('[data-testid=diff-summary]');
+    await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toMatch(/新增 2 个、删除 1 个/);
+
+    // Changed and new blocks are outlined on the map.
+    await idle(page);
+    const outlined = await page.evaluate(() =>
+      window.__map!.querySourceFeatures('draft-changed').map((f) => String(f.properties.id)),
+    );
+    expect(outlined).toContain(plan.pieceId);
+    await screenshot(page, 'planner', true);
+
+    // Publish: the confirmation states the diff.
+    await page.locator('[data-testid=publish]').click();
+    const confirm = page.locator('[data-testid=publish-confirm]');
+    await expect
+      .poll(() => confirm.textContent(), { timeout: 15_000 })
+      .toMatch(/发布第 2 版为当前版本：新增 2 个/);
+    await page.locator('[data-testid=confirm-publish]').click();
+    await expect
+      .poll(() => page.locator('#panel h2').textContent(), { timeout: 60_000 })
+      .toBe('第 2 版已发布，成为当前版本。');
+    expect(errors()).toEqual([]);
+    await page.close();
+
+    // The API locates with the new generation at once (this process dropped its cached pointer on publish).
+    const movedTo = await locateId(baseUrl, plan.moved);
+    expect(movedTo).not.toBe(plan.block);
+    expect(await locateId(baseUrl, plan.pieceProbe)).toBe(plan.pieceId);
+
+    // A resident's pin on the moved point shows the other block; one in the new piece shows the new block.
+    const resident = await openPage(browser, `${baseUrl}/#z=16&c=${plan.center[0]},${plan.center[1]}`);
+    const card = resident.page.locator('#panel article');
+    const pin = await screenOf(resident.page, plan.moved);
+    await resident.page.mouse.click(pin.x, pin.y);
+    await expect.poll(() => card.textContent(), { timeout: 20_000 }).toContain(movedTo);
+    expect(await card.locator('h2').textContent()).not.toBe(plan.blockName);
+    const piece = await screenOf(resident.page, plan.pieceProbe);
+    await resident.page.mouse.click(piece.x, piece.y);
+    await expect.poll(() => card.locator('h2').textContent(), { timeout: 20_000 }).toBe(plan.pieceName);
+    expect(resident.errors()).toEqual([]);
+    await resident.page.close();
+  });
+});

@@ -1,0 +1,358 @@
+// Planner mode: pick or start a draft generation, edit it on the map (drag a corner, split along a line, merge
+// neighbours), see each edit judged by the server and the diff against the base, publish with a confirmation.
+// Every edit carries If-Match = the draft's version; a 412 reloads the draft, a 422 shows the rule and where.
+import type { MapMouseEvent } from 'maplibre-gl';
+import { ApiError } from '../../api/http';
+import {
+  createDraft,
+  type Diff,
+  discardDraft,
+  type EditOp,
+  getDiff,
+  getDraftBlocks,
+  getGeneration,
+  listGenerations,
+  type PlannerGeneration,
+  postEdit,
+  publishDraft,
+} from '../../api/planner';
+import type { Blocks } from '../../api/schemas';
+import { t } from '../../i18n/i18n';
+import type { LonLat } from '../../map/display-crs';
+import { addPlannerLayers, DRAFT_FILL, type PlannerLayers } from '../../map/planner-layers';
+import { h } from '../../ui/dom';
+import { errorBox, loadingLine, showCard } from '../../ui/panel';
+import {
+  type DraftDesk,
+  diffSummary,
+  type PlannerTool,
+  showDraftDesk,
+  showGenerationsCard,
+} from '../../ui/staff/planner-panel';
+import { toast } from '../../ui/toast';
+import { attachVertexDrag, drawLine, type LineDrawing } from './planner-gestures';
+import { buildTopology, type Topology } from './planner-topology';
+import type { StaffContext } from './staff-session';
+
+/** Positions named by an error's details (an edit's `at`, each publish violation's lon/lat), for the map. */
+function problemPoints(details: Record<string, unknown>): LonLat[] {
+  const out: LonLat[] = [];
+  const take = (at: unknown) => {
+    if (!Array.isArray(at)) return;
+    for (const p of at)
+      if (Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number') out.push([p[0], p[1]]);
+  };
+  take(details.at);
+  if (!Array.isArray(details.violations)) return out;
+  // Publish violations place themselves with numbers.lon/lat (a gap's inside point, a T-junction's corner).
+  for (const v of details.violations as { at?: unknown; numbers?: Record<string, unknown> }[]) {
+    take(v?.at);
+    const n = v?.numbers;
+    if (n && typeof n.lon === 'number' && typeof n.lat === 'number') out.push([n.lon, n.lat]);
+  }
+  return out;
+}
+
+function violationLines(details: Record<string, unknown>): string {
+  if (!Array.isArray(details.violations)) return '';
+  return details.violations
+    .slice(0, 8)
+    .map(
+      (v: { rule?: string; feature?: string; message?: string }) =>
+        `${v.rule ?? ''} ${v.feature ?? ''}: ${v.message ?? ''}`,
+    )
+    .join('\n');
+}
+
+interface DraftSession {
+  meta: PlannerGeneration;
+  blocks: Blocks;
+  topology: Topology;
+  layers: PlannerLayers;
+  desk: DraftDesk;
+  selected: string | null;
+  tool: PlannerTool;
+  drawing: LineDrawing | null;
+  diff: Diff | null;
+  busy: boolean;
+  detach: (() => void)[];
+}
+
+export function mountPlannerMode(ctx: StaffContext): () => void {
+  const { map, display, shell } = ctx;
+  let session: DraftSession | null = null;
+  let stopped = false;
+
+  const failed = (err: unknown) => {
+    if (err instanceof ApiError && err.status === 401) return ctx.signOut(t('signin.expired'));
+    showCard(shell.panel, {
+      title: t('planner.loadFailed'),
+      body: [
+        errorBox(
+          t('planner.loadFailed'),
+          err instanceof ApiError ? err.message : String(err),
+          () => void showList(),
+        ),
+      ],
+    });
+  };
+
+  const closeDraft = () => {
+    if (!session) return;
+    session.drawing?.cancel();
+    for (const d of session.detach) d();
+    session.layers.remove();
+    session = null;
+  };
+
+  async function showList(): Promise<void> {
+    closeDraft();
+    showCard(shell.panel, { title: t('planner.title'), body: [loadingLine(t('app.loading'))], busy: true });
+    try {
+      const { generations } = await listGenerations();
+      if (stopped) return;
+      const published = generations.filter((x) => x.status === 'published');
+      showGenerationsCard(shell.panel, {
+        current: published.sort((a, b) => (b.published_at ?? '').localeCompare(a.published_at ?? ''))[0],
+        drafts: generations.filter((x) => x.status === 'draft'),
+        onOpen: (g) => void openDraft(g),
+        onDiscard: (g) => void discard(g),
+        onStart: async (note) => {
+          try {
+            const draft = await createDraft(note || undefined);
+            await openDraft(draft.generation);
+          } catch (err) {
+            failed(err);
+          }
+        },
+      });
+    } catch (err) {
+      failed(err);
+    }
+  }
+
+  async function discard(g: number): Promise<void> {
+    if (!window.confirm(t('planner.discardConfirm', { g }))) return;
+    try {
+      await discardDraft(g);
+      toast(t('planner.discarded', { g }));
+      await showList();
+    } catch (err) {
+      failed(err);
+    }
+  }
+
+  async function openDraft(g: number): Promise<void> {
+    closeDraft();
+    showCard(shell.panel, {
+      title: t('planner.draftTitle', { g }),
+      body: [loadingLine(t('app.loading'))],
+      busy: true,
+    });
+    let meta: PlannerGeneration;
+    let blocks: Blocks;
+    try {
+      [meta, blocks] = await Promise.all([getGeneration(g), getDraftBlocks(g)]);
+    } catch (err) {
+      return failed(err);
+    }
+    if (stopped) return;
+    const layers = addPlannerLayers(map, display);
+    layers.setBlocks(blocks);
+    const desk = showDraftDesk(shell.panel, meta, {
+      onTool: (tool) => setTool(tool),
+      onFinishLine: () => session?.drawing?.finish(),
+      onUndoPoint: () => session?.drawing?.undo(),
+      onCancelLine: () => setTool('select'),
+      onPublish: () => publish(),
+      onDiscard: () => void discard(g),
+      onBack: () => void showList(),
+    });
+    const s: DraftSession = {
+      meta,
+      blocks,
+      topology: buildTopology(blocks),
+      layers,
+      desk,
+      selected: null,
+      tool: 'select',
+      drawing: null,
+      diff: null,
+      busy: false,
+      detach: [],
+    };
+    session = s;
+    s.detach.push(
+      attachVertexDrag(
+        { map, display, layers },
+        {
+          ring: () => (s.selected ? s.topology.vertices(s.selected).map((v) => v.at) : []),
+          refuse: (from) =>
+            s.topology.vertices(s.selected ?? '').find((v) => v.at[0] === from[0] && v.at[1] === from[1])
+              ?.outline
+              ? t('planner.fixedCorner')
+              : null,
+          onRefused: (message) => desk.setStatus('error', message),
+          onDrop: (from, to) => void submit({ op: 'move_vertex', from, to }),
+        },
+      ),
+    );
+    const onClick = (e: MapMouseEvent) => {
+      if (s.tool === 'split' || s.busy) return;
+      const [hit] = map.queryRenderedFeatures(e.point, { layers: [DRAFT_FILL] });
+      const id = hit ? String(hit.properties.id) : null;
+      if (s.tool === 'merge' && s.selected && id && id !== s.selected)
+        return void submit({ op: 'merge_blocks', blocks: [s.selected, id] });
+      select(id);
+    };
+    map.on('click', onClick);
+    s.detach.push(() => map.off('click', onClick));
+    setTool('select');
+    void refreshDiff();
+  }
+
+  function select(id: string | null): void {
+    const s = session;
+    if (!s) return;
+    s.selected = id && s.topology.byId.has(id) ? id : null;
+    s.layers.select(s.selected);
+    s.layers.setVertices(s.selected && s.tool === 'select' ? s.topology.vertices(s.selected) : []);
+    s.desk.setSelected(s.selected ? (s.topology.byId.get(s.selected) ?? null) : null);
+  }
+
+  function setTool(tool: PlannerTool): void {
+    const s = session;
+    if (!s) return;
+    s.drawing?.cancel();
+    s.drawing = null;
+    s.desk.setDrawing(null);
+    if (tool !== 'select' && !s.selected) {
+      s.desk.setStatus('error', t('planner.selectFirst'));
+      tool = 'select';
+    }
+    s.tool = tool;
+    s.desk.setTool(tool);
+    select(s.selected);
+    if (tool !== 'split') return;
+    s.desk.setDrawing(0);
+    s.drawing = drawLine(
+      { map, display, layers: s.layers },
+      {
+        corners: () => s.topology.allCorners(),
+        onChange: (points) => s.desk.setDrawing(points.length),
+        onFinish: (line) => {
+          s.drawing = null;
+          s.desk.setDrawing(null);
+          const block = s.selected;
+          if (block) void submit({ op: 'split_block', block, line }).then(() => setTool('select'));
+        },
+      },
+    );
+  }
+
+  async function reload(s: DraftSession): Promise<void> {
+    const [meta, blocks] = await Promise.all([
+      getGeneration(s.meta.generation),
+      getDraftBlocks(s.meta.generation),
+    ]);
+    if (session !== s) return;
+    s.meta = meta;
+    s.blocks = blocks;
+    s.topology = buildTopology(blocks);
+    s.layers.setBlocks(blocks);
+    s.desk.setMeta(meta);
+  }
+
+  async function refreshDiff(): Promise<void> {
+    const s = session;
+    if (!s) return;
+    try {
+      const diff = await getDiff(s.meta.generation);
+      if (session !== s) return;
+      s.diff = diff;
+      s.desk.setDiff(diff);
+      s.layers.setChanged([...diff.changed.map((c) => c.id), ...diff.added]);
+    } catch (err) {
+      if (session === s) s.desk.setStatus('error', t('planner.loadFailed'), (err as Error).message);
+    }
+  }
+
+  /** Sends one edit; the draft (and the map) change only when the server accepts it. */
+  async function submit(op: EditOp): Promise<void> {
+    const s = session;
+    if (!s || s.busy) return;
+    s.busy = true;
+    s.desk.setStatus('busy', t('planner.saving'));
+    try {
+      const out = await postEdit(s.meta.generation, op, s.meta.version);
+      await reload(s);
+      if (session !== s) return;
+      s.layers.setProblems([]);
+      s.desk.setStatus('ok', t('planner.accepted', { version: out.version }));
+      const keep = s.selected && !out.removed.includes(s.selected) ? s.selected : (out.added[0] ?? null);
+      select(keep);
+      void refreshDiff();
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      if (err.status === 401) return ctx.signOut(t('signin.expired'));
+      if (err.status === 412) {
+        await reload(s).catch(() => {});
+        s.desk.setStatus('error', t('planner.conflict', { version: s.meta.version }));
+        select(s.selected);
+        void refreshDiff();
+        return;
+      }
+      s.layers.setProblems(problemPoints(err.details));
+      s.desk.setStatus('error', t('planner.refused', { code: err.code }), err.message);
+      select(s.selected); // the handles go back to where the draft has them
+    } finally {
+      s.busy = false;
+    }
+  }
+
+  async function publish(): Promise<void> {
+    const s = session;
+    if (!s) return;
+    const diff = await getDiff(s.meta.generation).catch(() => s.diff);
+    if (!diff || session !== s) return;
+    s.desk.setDiff(diff);
+    if (!(await s.desk.confirmPublish(diff))) return;
+    s.desk.setStatus('busy', t('planner.publishing'));
+    try {
+      const out = await publishDraft(s.meta.generation, s.meta.version);
+      closeDraft();
+      showCard(shell.panel, {
+        eyebrow: t('mode.option', { mode: t('mode.planner') }),
+        title: t('planner.published', { g: out.generation }),
+        body: [
+          diffSummary(diff),
+          // The base map, search and tiles are built for one generation: the page starts again on the new one.
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button primary',
+              'data-testid': 'reload-map',
+              onclick: () => window.location.reload(),
+            },
+            t('planner.reload'),
+          ),
+        ],
+      });
+      toast(t('planner.published', { g: out.generation }));
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      if (err.status === 401) return ctx.signOut(t('signin.expired'));
+      if (err.status === 412) await reload(s).catch(() => {});
+      s.layers.setProblems(problemPoints(err.details));
+      const detail = [err.message, violationLines(err.details)].filter(Boolean).join('\n');
+      s.desk.setStatus('error', t('planner.publishRefused', { code: err.code }), detail);
+    }
+  }
+
+  void showList();
+  return () => {
+    stopped = true;
+    closeDraft();
+  };
+}
