@@ -1,7 +1,7 @@
 // Journey 5 (planner): start a draft, drag a shared corner of a block (a reshape: the server moves it for every
-// block that has it), split the block along a drawn line, see both edits judged by the server and the diff on
-// the map, publish with the confirmation that states the diff — then a resident's pin on a point that moved
-// lands in the other block, and the split's new block is found too.
+// block that has it), have a line that does not cross refused, split the block along a drawn line, merge a
+// neighbour into one piece, see the diff on the map, publish with the confirmation that states the diff — then
+// the moved point, the new piece and the merged neighbour locate in their new blocks (API and a resident's pin).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BlockFeature } from '../../core/blocks/generation.js';
 import { type Browser, idle, launch, openPage, screenOf, screenshot } from './helpers/browser';
@@ -25,7 +25,7 @@ describe('planner: reshape, split, publish', () => {
     await browser?.close();
   });
 
-  it('drags a corner and splits a block in a draft, publishes it, and the moved point locates in the other block', async () => {
+  it('drags a corner, splits and merges blocks in a draft, publishes it, and moved points locate in their new blocks', async () => {
     const current = (await (await fetch(`${baseUrl}/api/blocks`)).json()) as { features: BlockFeature[] };
     const plan = planPlannerJourney(current.features);
     expect(await locateId(baseUrl, plan.moved)).toBe(plan.block);
@@ -116,6 +116,24 @@ describe('planner: reshape, split, publish', () => {
     const summary = page.locator('[data-testid=diff-summary]');
     await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toMatch(/新增 2 个、删除 1 个/);
 
+    // Merge: select the cut's second piece, then click a neighbour of its community; the neighbour joins it.
+    await showAll([plan.otherProbe, plan.mergedProbe]);
+    const other = await screenOf(page, plan.otherProbe);
+    await page.mouse.click(other.x, other.y);
+    await expect.poll(() => selected.getAttribute('data-id'), { timeout: 10_000 }).toBe(plan.otherPiece);
+    await page.locator('[data-tool=merge]').click();
+    const away = await screenOf(page, plan.mergedProbe);
+    await page.mouse.click(away.x, away.y);
+    await expect.poll(() => meta.getAttribute('data-version'), { timeout: 20_000 }).toBe('4');
+    await expect.poll(() => status.getAttribute('data-kind'), { timeout: 20_000 }).toBe('ok');
+    expect(edits[3]).toMatchObject({
+      ifMatch: '"3"',
+      body: { op: 'merge_blocks', blocks: [plan.otherPiece, plan.mergedAway] },
+    });
+    await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toMatch(/新增 2 个、删除 2 个/);
+    await page.locator('[data-tool=select]').click();
+    await showAll([plan.inside, plan.from, ...plan.cut]);
+
     // Changed and new blocks are outlined on the map.
     await idle(page);
     const outlined = await page.evaluate(() =>
@@ -129,7 +147,7 @@ describe('planner: reshape, split, publish', () => {
     const confirm = page.locator('[data-testid=publish-confirm]');
     await expect
       .poll(() => confirm.textContent(), { timeout: 15_000 })
-      .toMatch(/发布第 2 版为当前版本：新增 2 个/);
+      .toMatch(/发布第 2 版为当前版本：新增 2 个、删除 2 个/);
     await page.locator('[data-testid=confirm-publish]').click();
     await expect
       .poll(() => page.locator('#panel h2').textContent(), { timeout: 60_000 })
@@ -141,6 +159,7 @@ describe('planner: reshape, split, publish', () => {
     const movedTo = await locateId(baseUrl, plan.moved);
     expect(movedTo).not.toBe(plan.block);
     expect(await locateId(baseUrl, plan.pieceProbe)).toBe(plan.pieceId);
+    expect(await locateId(baseUrl, plan.mergedProbe)).toBe(plan.otherPiece);
 
     // A resident's pin on the moved point shows the other block; one in the new piece shows the new block.
     const resident = await openPage(browser, `${baseUrl}/#z=16&c=${plan.center[0]},${plan.center[1]}`);

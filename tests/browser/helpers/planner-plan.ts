@@ -1,6 +1,6 @@
 // Picks the planner journey's edits on the real blocks, checked beforehand with the engine itself: an interior
 // block of 先锋街道 whose shared corner can be dragged inwards (a point near it then belongs to a neighbour),
-// and a cut across the reshaped block. Computed from the data, so a regenerated geography still has a plan.
+// a cut across the reshaped block, and a neighbour merged into the cut's second piece. Computed from the data, so a regenerated geography still has a plan.
 import type { BlockFeature } from '../../../core/blocks/generation.js';
 import { type Coverage, coverageFromBlocks } from '../../../core/planner/coverage.js';
 import { applyEdit } from '../../../core/planner/edits.js';
@@ -32,6 +32,11 @@ export interface PlannerPlan {
   pieceProbe: P;
   pieceId: string;
   pieceName: string;
+  /** The split's other piece, a point to click in it, and a neighbour of the same community merged into it. */
+  otherPiece: string;
+  otherProbe: P;
+  mergedAway: string;
+  mergedProbe: P;
 }
 
 const round = (p: readonly number[]): P => [Math.round(p[0] * 1e6) / 1e6, Math.round(p[1] * 1e6) / 1e6];
@@ -91,6 +96,15 @@ export function planPlannerJourney(blocks: BlockFeature[]): PlannerPlan {
       const split = tryEdit(moved.coverage, { op: 'split_block', block: block.properties.id, line: cut });
       if (!split || split.added.length !== 2) continue;
       const piece = split.coverage.blocks.find((b) => b.properties.id === split.added[0])!;
+      const other = split.coverage.blocks.find((b) => b.properties.id === split.added[1])!;
+      const mergeable = split.coverage.blocks.find(
+        (b) =>
+          b.properties.community_code === other.properties.community_code &&
+          b !== piece &&
+          b !== other &&
+          tryEdit(split.coverage, { op: 'merge_blocks', blocks: [other.properties.id, b.properties.id] }),
+      );
+      if (!mergeable || !clear(mean(ring(mergeable)))) continue;
       return {
         block: block.properties.id,
         blockName: block.properties.name,
@@ -104,6 +118,10 @@ export function planPlannerJourney(blocks: BlockFeature[]): PlannerPlan {
         pieceProbe: round(mean(ring(piece))),
         pieceId: piece.properties.id,
         pieceName: piece.properties.name,
+        otherPiece: other.properties.id,
+        otherProbe: round(mean(ring(other))),
+        mergedAway: mergeable.properties.id,
+        mergedProbe: round(mean(ring(mergeable))),
       };
     }
   }
