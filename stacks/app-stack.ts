@@ -8,7 +8,7 @@ import { createHttpApi } from './api';
 import { createApiFunction } from './function';
 import { appEnvFor, isProductionStage } from './stage';
 import { createTable } from './storage';
-import { allowBrowserUploads, createUploadsBucket } from './uploads';
+import { allowBrowserUploads, createUploadsBucket, uploadsOrigin } from './uploads';
 import { createWeb } from './web';
 
 export interface YuhuStackProps {
@@ -30,7 +30,7 @@ export function buildYuhuStack(scope: Construct, props: YuhuStackProps) {
   const production = isProductionStage(props.stage);
   const removalPolicy = production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
   const table = createTable(scope, { production });
-  const uploads = createUploadsBucket(scope, { production });
+  const uploads = createUploadsBucket(scope, { production, stage: props.stage });
   const fn = createApiFunction(scope, {
     rootDir: props.rootDir,
     entry: props.lambdaEntry ?? path.join(props.rootDir, 'functions', 'lambda.ts'),
@@ -47,6 +47,7 @@ export function buildYuhuStack(scope: Construct, props: YuhuStackProps) {
     removalPolicy,
     production,
     basemapOrigins: (props.environment?.BASEMAP_ORIGINS ?? '').split(',').filter(Boolean),
+    photoOrigins: [uploadsOrigin(props.stage)],
   });
   allowBrowserUploads(uploads, [web.url]);
   const alarms = createAlarms(scope, { fn, table, api: http.api, email: props.alarmEmail });

@@ -19,6 +19,8 @@ export interface WebProps {
   readonly production: boolean;
   /** https origins of an external basemap allowed by the CSP (BASEMAP_ORIGINS). */
   readonly basemapOrigins?: readonly string[];
+  /** Origins photos are uploaded to and shown from (the uploads bucket), allowed in connect-src/img-src. */
+  readonly photoOrigins?: readonly string[];
 }
 
 // Client-side routes (no file extension in the last segment) get index.html. Only the default
@@ -43,11 +45,15 @@ export function createWeb(scope: Construct, props: WebProps) {
     code: cloudfront.FunctionCode.fromInline(SPA_REWRITE_CODE),
     runtime: cloudfront.FunctionRuntime.JS_2_0,
   });
-  // The same CSP the local server sends (core/security/headers.ts): own origin + configured basemap.
+  // The same CSP the local server sends (core/security/headers.ts): own origin + configured basemap, plus
+  // the uploads bucket (browsers POST photos to it and load them from it with presigned URLs).
   const headers = new cloudfront.ResponseHeadersPolicy(scope, 'SecurityHeaders', {
     securityHeadersBehavior: {
       contentSecurityPolicy: {
-        contentSecurityPolicy: contentSecurityPolicy({ basemapOrigins: props.basemapOrigins }),
+        contentSecurityPolicy: contentSecurityPolicy({
+          basemapOrigins: props.basemapOrigins,
+          photoOrigins: props.photoOrigins,
+        }),
         override: true,
       },
       contentTypeOptions: { override: true },

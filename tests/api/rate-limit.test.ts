@@ -1,6 +1,7 @@
 // Anonymous writes are limited per client address (CloudFront-Viewer-Address behind the CDN) with 429 + Retry-After;
 // security headers are on every response, and the web app gets the CSP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../core/security/headers.js';
 import { issueToken } from '../../functions/http/auth.js';
 import { createLocalHandler } from '../../functions/local/server.js';
 import { createSeededStack } from '../helpers/store.js';
@@ -63,5 +64,23 @@ describe('rate limits and security headers', () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(csp).toContain("worker-src 'self' blob:");
     expect(csp).toContain('https://t0.tianditu.gov.cn');
+  });
+
+  it('adds the photo bucket to connect-src and img-src only, and drops anything that is not an https origin', () => {
+    const csp = contentSecurityPolicy({
+      photoOrigins: [
+        'https://yuhu-uploads.s3.ap-southeast-1.amazonaws.com',
+        "http://x; script-src 'unsafe-eval'",
+      ],
+    });
+    const directive = (name: string) => csp.split('; ').find((d) => d.startsWith(`${name} `));
+    expect(directive('connect-src')).toBe(
+      "connect-src 'self' https://yuhu-uploads.s3.ap-southeast-1.amazonaws.com",
+    );
+    expect(directive('img-src')).toBe(
+      "img-src 'self' data: blob: https://yuhu-uploads.s3.ap-southeast-1.amazonaws.com",
+    );
+    expect(directive('script-src')).toBe("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
   });
 });

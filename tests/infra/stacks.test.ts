@@ -276,6 +276,35 @@ describe('CloudFront', () => {
     );
   });
 
+  it('sends a CSP that lets photos go to and come from the uploads bucket only (connect-src, img-src)', () => {
+    const policy = only(prod, 'AWS::CloudFront::ResponseHeadersPolicy', 'SecurityHeaders').resource.Properties
+      .ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy;
+    expect(policy.Override).toBe(true);
+    // The bucket's name is fixed from stage, account and region (known without the bucket resource, which
+    // names the CDN in its CORS rule); CloudFormation joins the pseudo parameters into the header.
+    const name = uploads(prod).resource.Properties.BucketName as { 'Fn::Join': [string, unknown[]] };
+    const pseudo = (p: unknown) =>
+      typeof p === 'string'
+        ? p
+        : ((
+            {
+              'AWS::AccountId': 'ACCOUNT',
+              'AWS::Region': 'REGION',
+              'AWS::URLSuffix': 'amazonaws.com',
+            } as Record<string, string>
+          )[(p as { Ref: string }).Ref] ?? '<other>');
+    const bucketName = name['Fn::Join'][1].map(pseudo).join('');
+    expect(bucketName).toBe('yuhu-production-uploads-ACCOUNT-REGION');
+    const [, parts] = policy.ContentSecurityPolicy['Fn::Join'] as [string, unknown[]];
+    const csp = parts.map(pseudo).join('').replaceAll(`${bucketName}.s3.REGION.amazonaws.com`, 'UPLOADS');
+    const directive = (name: string) => csp.split('; ').find((d) => d.startsWith(`${name} `));
+    expect(directive('connect-src')).toBe("connect-src 'self' https://UPLOADS");
+    expect(directive('img-src')).toBe("img-src 'self' data: blob: https://UPLOADS");
+    expect(directive('script-src')).toBe("script-src 'self'");
+    expect(csp).not.toContain('<other>');
+    expect(csp.match(/UPLOADS/g)).toHaveLength(2);
+  });
+
   it('falls back to index.html for app routes without swallowing API errors', () => {
     const config = distribution(prod).Properties.DistributionConfig;
     // Custom error responses would turn an API 404 into index.html: there must be none.
