@@ -62,8 +62,28 @@ async function waitActive(
 }
 
 /**
+ * Sends a create/update that another starting process may have sent already; false when it had (the table is
+ * being created or updated by them, or TTL is already on), so the caller just waits for ACTIVE.
+ */
+async function sendUnlessRaced(
+  client: DynamoDBClient,
+  command: CreateTableCommand | UpdateTableCommand | UpdateTimeToLiveCommand,
+): Promise<boolean> {
+  try {
+    await client.send(command as CreateTableCommand);
+    return true;
+  } catch (err) {
+    const e = err as { name?: string; message?: string };
+    if (e.name === 'ResourceInUseException') return false;
+    if (e.name === 'ValidationException' && /already (exists|enabled)/i.test(e.message ?? '')) return false;
+    throw err;
+  }
+}
+
+/**
  * Makes the table match the schema: creates it when missing, adds indexes a newer schema
- * declares (one at a time, as DynamoDB requires), enables TTL. Safe to run on every start.
+ * declares (one at a time, as DynamoDB requires), enables TTL. Safe to run on every start, and from two
+ * processes at once (the one that loses a race waits for the other's change).
  * Returns what it changed, for the start-up log.
  */
 export async function ensureTable(client: DynamoDBClient, tableName: string, schema = TABLE_SCHEMA) {
@@ -71,26 +91,31 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, sch
   const input = createTableInput(tableName, schema);
   let table = await describeTable(client, tableName);
   if (!table) {
-    await client.send(new CreateTableCommand(input));
-    changes.push(`created table ${tableName}`);
-    await client.send(
-      new UpdateTimeToLiveCommand({
-        TableName: tableName,
-        TimeToLiveSpecification: { AttributeName: schema.ttlAttribute, Enabled: true },
-      }),
-    );
+    // Another process starting at the same moment may create it first: theirs is the same table.
+    if (await sendUnlessRaced(client, new CreateTableCommand(input))) {
+      changes.push(`created table ${tableName}`);
+      await waitActive(client, tableName);
+      await sendUnlessRaced(
+        client,
+        new UpdateTimeToLiveCommand({
+          TableName: tableName,
+          TimeToLiveSpecification: { AttributeName: schema.ttlAttribute, Enabled: true },
+        }),
+      );
+    }
   }
   let existing = new Set((await waitActive(client, tableName)).map((g) => g.IndexName));
   for (const gsi of input.GlobalSecondaryIndexes) {
     if (existing.has(gsi.IndexName)) continue;
-    await client.send(
+    const added = await sendUnlessRaced(
+      client,
       new UpdateTableCommand({
         TableName: tableName,
         AttributeDefinitions: input.AttributeDefinitions,
         GlobalSecondaryIndexUpdates: [{ Create: gsi }],
       }),
     );
-    changes.push(`added index ${gsi.IndexName}`);
+    if (added) changes.push(`added index ${gsi.IndexName}`);
     existing = new Set((await waitActive(client, tableName)).map((g) => g.IndexName));
   }
   table = await describeTable(client, tableName);

@@ -44,6 +44,21 @@ describe('table bootstrap and migrations', () => {
     expect((await ensureTable(runtime.clients.raw, table)).changes).toEqual([]);
   });
 
+  it('two processes bootstrapping a new table at once both succeed; exactly one created it', async () => {
+    const fresh = `${table}-race`;
+    const results = await Promise.all([
+      ensureTable(runtime.clients.raw, fresh),
+      ensureTable(runtime.clients.raw, fresh),
+    ]);
+    const created = results.filter((r) => r.changes.includes(`created table ${fresh}`));
+    expect(created).toHaveLength(1);
+    const described = await describeTable(runtime.clients.raw, fresh);
+    expect(described?.TableStatus).toBe('ACTIVE');
+    expect(described?.GlobalSecondaryIndexes?.map((g) => g.IndexName).sort()).toEqual(
+      TABLE_SCHEMA.globalIndexes.map((g) => g.name),
+    );
+  });
+
   it('runs pending migrations once, in order, and resumes after a failure', async () => {
     const ran: number[] = [];
     let failOnce = true;
