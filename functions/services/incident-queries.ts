@@ -102,23 +102,18 @@ export function metres(lon1: number, lat1: number, lon2: number, lat2: number): 
   return Math.hypot(x, y) * 6_371_008.8;
 }
 
-/** Townships whose blocks come within `radiusM` of the point (usually one). */
-export function townshipsNear(loaded: LoadedGeneration, lon: number, lat: number, radiusM: number): string[] {
+/** Blocks whose bounding box comes within `radiusM` of the point (one to a few). */
+export function blocksNear(loaded: LoadedGeneration, lon: number, lat: number, radiusM: number): string[] {
   const dLat = radiusM / 111_000;
   const dLon = dLat / Math.cos((lat * Math.PI) / 180);
-  const found = new Set<string>();
   const bboxes = loaded.locator.index.blocks.bboxes;
-  loaded.locator.index.ids.forEach((id, b) => {
-    if (
+  return loaded.locator.index.ids.filter(
+    (_, b) =>
       bboxes[4 * b] <= lon + dLon &&
       bboxes[4 * b + 2] >= lon - dLon &&
       bboxes[4 * b + 1] <= lat + dLat &&
-      bboxes[4 * b + 3] >= lat - dLat
-    ) {
-      found.add(loaded.blocks.get(id)!.properties.township_code);
-    }
-  });
-  return [...found];
+      bboxes[4 * b + 3] >= lat - dLat,
+  );
 }
 
 /** Open, non-sensitive reports of `category` within `radiusM` of the point in the last `days` days. */
@@ -132,10 +127,12 @@ export async function nearbyOpen(
 ) {
   const since = new Date(now.getTime() - days * 86_400_000).toISOString();
   const found: (Incident & { distance_m: number })[] = [];
-  for (const township of townshipsNear(loaded, point.lon, point.lat, radiusM)) {
+  // Per block (its index holds only that block's reports): the cost follows the few blocks around the point,
+  // not a whole township's week. Open work that a publish moved carries its new block's key.
+  for (const block of blocksNear(loaded, point.lon, point.lat, radiusM)) {
     let cursor: string | undefined;
     do {
-      const page = await store.listByTownship(township, { since, limit: 200, cursor });
+      const page = await store.listByBlock(block, { since, limit: 200, cursor });
       for (const i of page.items) {
         if (
           i.category !== point.category ||
