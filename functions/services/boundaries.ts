@@ -1,6 +1,7 @@
 // Per-process cache of boundary generations: boundaries, locate index, prepared responses, tiles.
-// Published generations are immutable, so each is loaded once per process; the pointer to the
-// current generation is re-read at most every CURRENT_TTL_MS, so a publish is seen within that time.
+// Published generations are immutable, so each is loaded once per process (drafts per request); the
+// pointer to the current generation is re-read at most every CURRENT_TTL_MS, so a publish is seen
+// within that time, and it never moves back.
 import type {
   BlockFeature,
   BoundarySet,
@@ -38,6 +39,7 @@ export const gridKey = (meta: Pick<Generation, 'generation' | 'fingerprint'>) =>
   `locate/generation-${meta.generation}-${meta.fingerprint}.grid`;
 
 export class BoundaryService {
+  /** Published generations only: immutable, so loaded once and shared. A draft's load is never shared. */
   private readonly loaded = new Map<number, Promise<LoadedGeneration>>();
   private current: { generation: number | null; at: number } | null = null;
 
@@ -51,17 +53,33 @@ export class BoundaryService {
   /** The current generation number (cached for CURRENT_TTL_MS), or null before any data. */
   async currentGeneration(): Promise<number | null> {
     if (this.current && this.now() - this.current.at < CURRENT_TTL_MS) return this.current.generation;
-    const generation = await this.store.currentGeneration();
+    return this.readCurrent();
+  }
+
+  /**
+   * Reads the pointer and caches it, never moving it backwards. The pointer only ever moves forward
+   * (a draft publishes only over the generation it was copied from, and numbers only grow), so a lower
+   * answer is a read that was overtaken by a newer one (reads complete out of order): keeping it would
+   * show a client that has seen the new generation the old one again, for a whole TTL.
+   */
+  private async readCurrent(): Promise<number | null> {
+    const read = await this.store.currentGeneration();
+    const known = this.current?.generation ?? null;
+    const generation = known !== null && (read === null || read < known) ? known : read;
     this.current = { generation, at: this.now() };
     return generation;
   }
 
-  /** Forgets the cached pointer (after this process published). */
+  /** Re-reads the pointer on the next request (after this process published). */
   invalidateCurrent(): void {
-    this.current = null;
+    if (this.current) this.current = { generation: this.current.generation, at: Number.NEGATIVE_INFINITY };
   }
 
-  /** A loaded generation: the given one, or the current one. 404 for an unknown generation. */
+  /**
+   * A loaded generation: the given one, or the current one. 404 for an unknown generation, and for a
+   * draft unless `drafts` (planners). A request works with the one object this returns, so everything
+   * it answers comes from one generation.
+   */
   async get(generation?: number, options: { drafts?: boolean } = {}): Promise<LoadedGeneration> {
     const g = generation ?? (await this.currentGeneration());
     if (g === null) {
@@ -71,32 +89,34 @@ export class BoundaryService {
         503,
       );
     }
+    const cached = this.loaded.get(g);
+    if (cached) return cached;
+    // The record is read for this request: a draft that an earlier request started loading may have
+    // been published since, and its draft boundaries must not be handed out as the new generation.
+    const meta = await this.store.getGeneration(g);
+    if (!meta || meta.status === 'discarded') throw new NotFoundError('generation', String(g));
+    if (meta.status === 'draft') {
+      // Drafts are visible only to those who may read them (planners); to everyone else they do not exist.
+      if (!options.drafts) throw new NotFoundError('generation', String(g));
+      return this.load(meta);
+    }
     let pending = this.loaded.get(g);
     if (!pending) {
-      pending = this.load(g);
+      pending = this.load(meta);
       this.loaded.set(g, pending);
-      // Drafts change with every edit: never keep them; published generations are immutable.
-      pending.then(
-        (loaded) => loaded.meta.status === 'draft' && this.loaded.delete(g),
-        () => this.loaded.delete(g),
-      );
+      pending.catch(() => this.loaded.delete(g));
     }
-    const loaded = await pending;
-    // Drafts are visible only to those who may read them (planners); to everyone else they do not exist.
-    if (loaded.meta.status === 'draft' && !options.drafts) throw new NotFoundError('generation', String(g));
-    return loaded;
+    return pending;
   }
 
   /** The current generation read from the store now (no TTL): for writes that must not use a stale one. */
   async freshCurrent(): Promise<number | null> {
-    this.current = null;
-    return this.currentGeneration();
+    return this.readCurrent();
   }
 
-  private async load(g: number): Promise<LoadedGeneration> {
+  private async load(meta: Generation): Promise<LoadedGeneration> {
     const started = performance.now();
-    const meta = await this.store.getGeneration(g);
-    if (!meta || meta.status === 'discarded') throw new NotFoundError('generation', String(g));
+    const g = meta.generation;
     const set = await this.store.loadBoundaries(g);
     const index = buildBlockIndex({ type: 'FeatureCollection', features: set.blocks });
     if (meta.status === 'draft') return this.assemble(meta, set, new Locator(index, null), started);

@@ -56,7 +56,11 @@ function toGeneration(item: Item): Generation {
 export function createBoundaryStore(doc: DynamoDBDocumentClient, tableName: string): BoundaryStore {
   return {
     async currentGeneration() {
-      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: CURRENT_GENERATION_KEY }));
+      // Strongly consistent: an eventually consistent read may answer the previous generation after a
+      // publish (and after this process already answered the new one), or locate a report in it.
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: CURRENT_GENERATION_KEY, ConsistentRead: true }),
+      );
       return typeof Item?.generation === 'number' ? Item.generation : null;
     },
 
@@ -78,8 +82,11 @@ export function createBoundaryStore(doc: DynamoDBDocumentClient, tableName: stri
     },
 
     async loadBoundaries(generation) {
+      // Strongly consistent: publishing rewrites the draft's partition just before it commits, and a
+      // process caches what it reads here for good; a lagging replica would mix draft and published items.
       const items = await queryAll(doc, {
         TableName: tableName,
+        ConsistentRead: true,
         KeyConditionExpression: 'pk = :p',
         ExpressionAttributeValues: { ':p': keys.generationPk(generation) },
       });
