@@ -4,7 +4,9 @@
 import { VersionConflictError } from '../../core/errors.js';
 import type { Incident, IncidentEvent } from '../../core/incidents/incident.js';
 import type { IncidentStore } from '../../core/incidents/ports.js';
+import { cstDay } from '../../core/incidents/sla.js';
 import type { Coverage } from '../../core/planner/coverage.js';
+import { eachLimited } from '../store/batch.js';
 import type { LoadedGeneration } from './boundaries.js';
 import type { IncidentService } from './incidents.js';
 
@@ -120,18 +122,60 @@ async function moveOpen(
   return false;
 }
 
+/** Days worked on at once while work follows a publish (store calls are latency-bound). */
+const FOLLOW_CONCURRENCY = 8;
+
+/**
+ * Reports grouped by the day they are counted on: a move or recount updates its day's counter items in the
+ * same transaction, so days run in parallel and each day's reports one after another — no two concurrent
+ * transactions touch the same counter item (no TransactionConflict among ourselves).
+ */
+function byCountedDay(items: readonly Incident[]): Incident[][] {
+  const days = new Map<string, Incident[]>();
+  for (const i of items) {
+    const day = cstDay(i.reported_at);
+    const list = days.get(day);
+    if (list) list.push(i);
+    else days.set(day, [i]);
+  }
+  return [...days.values()];
+}
+
+/** Runs `fn` over the reports, days in parallel, each day in order; stops starting new ones when `late()`. */
+async function perDay(items: readonly Incident[], late: () => boolean, fn: (i: Incident) => Promise<void>) {
+  await eachLimited(
+    byCountedDay(items),
+    FOLLOW_CONCURRENCY,
+    async (day) => {
+      for (const i of day) {
+        if (late()) return;
+        await fn(i);
+      }
+    },
+    late,
+  );
+}
+
+export interface FollowOptions {
+  /** Stop starting new moves after this time (ms since the epoch); the next run continues. */
+  deadline?: number;
+}
+
 /**
  * Runs after a publish. Idempotent: running it again (e.g. once more after every process has seen
  * the new generation) moves nothing twice, because open incidents are compared with their current
- * block and counters with the block they are currently counted in.
+ * block and counters with the block they are currently counted in. With a deadline it may stop early
+ * (`complete: false`): the notifier's next rounds (followRecent) finish the rest.
  */
 export async function followBoundaries(
   incidents: IncidentService,
   before: LoadedGeneration,
   after: LoadedGeneration,
   coverage: Coverage,
+  options: FollowOptions = {},
 ) {
   const store = incidents.store;
+  const late = () => options.deadline !== undefined && Date.now() > options.deadline;
   const touched = new Set(touchedBlocks(before, after));
   const townships = new Set<string>();
   for (const id of touched) townships.add(before.blocks.get(id)!.properties.township_code);
@@ -139,17 +183,28 @@ export async function followBoundaries(
     if (!before.blocks.has(b.properties.id) || touched.has(b.properties.id))
       townships.add(b.properties.township_code);
   let moved = 0;
-  const open = await allOpen(store);
-  for (const i of open) {
-    if (touched.has(i.block_id) && (await moveOpen(incidents, i, after, coverage))) moved++;
-  }
+  let moveDone = 0;
+  const toMove = (await allOpen(store)).filter((i) => touched.has(i.block_id));
+  await perDay(toMove, late, async (i) => {
+    if (await moveOpen(incidents, i, after, coverage)) moved++;
+    moveDone++;
+  });
   // Counters: every report of the last 90 days in the affected townships is counted where its point now lies.
   let recounted = 0;
-  for (const i of await recentInTownships(store, [...townships], 90)) {
+  let recountDone = 0;
+  const recent = late() ? [] : await recentInTownships(store, [...townships], 90);
+  await perDay(recent, late, async (i) => {
+    recountDone++;
     const r = after.locator.locate(i.lon, i.lat);
-    if (!r.inside) continue;
+    if (!r.inside) return;
     const block = after.blocks.get(r.blockId)!.properties;
     if ((await store.recount(i, { block: block.id, township: block.township_code })) === 'moved') recounted++;
-  }
-  return { changed_blocks: touched.size, open_incidents_moved: moved, counts_moved: recounted };
+  });
+  const complete = moveDone === toMove.length && !late() && recountDone === recent.length;
+  return {
+    changed_blocks: touched.size,
+    open_incidents_moved: moved,
+    counts_moved: recounted,
+    follow_complete: complete,
+  };
 }

@@ -21,6 +21,13 @@ import { type BoundaryService, gridKey } from './boundaries.js';
 import type { IncidentService } from './incidents.js';
 import { followBoundaries, recentInTownships } from './planner-follow.js';
 
+/** How long a publish request itself moves open work before answering (the notifier finishes the rest). */
+const FOLLOW_BUDGET_MS = 12_000;
+/** How long after a publish the notifier keeps re-running its follow-up. */
+const FOLLOW_WINDOW_MS = 10 * 60_000;
+/** Time one notifier round may spend on follow-ups (a Lambda round must end well within its timeout). */
+const FOLLOW_ROUND_MS = 20_000;
+
 export class PlannerService {
   constructor(
     private readonly drafts: DraftStore,
@@ -271,7 +278,11 @@ export class PlannerService {
     );
     this.boundaries.invalidateCurrent();
     const next = await this.boundaries.get(g);
-    const followed = await followBoundaries(this.incidents, base, next, coverage);
+    // Open work follows within the request as far as FOLLOW_BUDGET_MS allows (API Gateway answers within
+    // 30 s); the notifier's next rounds (followRecent) finish the rest — the follow-up is idempotent.
+    const followed = await followBoundaries(this.incidents, base, next, coverage, {
+      deadline: Date.now() + FOLLOW_BUDGET_MS,
+    });
     this.logger.info('generation published', { generation: g, base: meta.base, ...followed });
     return {
       generation: g,
@@ -283,12 +294,14 @@ export class PlannerService {
   }
 
   /**
-   * Re-runs the follow-up of generations published in the last few minutes (idempotent): reports filed
-   * by processes that still located with the old generation for up to CURRENT_TTL_MS are moved too.
+   * Re-runs the follow-up of generations published in the last FOLLOW_WINDOW_MS (idempotent): reports filed
+   * by processes that still located with the old generation for up to CURRENT_TTL_MS are moved too, and a
+   * follow-up the publish request left unfinished (its time budget ran out) is completed.
    * Called by every notifier round (locally every 2 s, in the cloud every minute).
    */
-  async followRecent(windowMs = 5 * 60_000): Promise<number> {
+  async followRecent(windowMs = FOLLOW_WINDOW_MS): Promise<number> {
     const now = Date.now();
+    const deadline = now + FOLLOW_ROUND_MS;
     const recent = (await this.store.listGenerations()).filter(
       (x) =>
         x.status === 'published' &&
@@ -307,6 +320,7 @@ export class PlannerService {
         before,
         after,
         coverageFromBlocks(after.set.blocks, rolesByBlock(assignments)),
+        { deadline },
       );
     }
     return recent.length;

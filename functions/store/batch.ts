@@ -8,6 +8,23 @@ import {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Runs `fn` over `items` with at most `limit` calls in flight (store calls are latency-bound: a few in
+ * parallel finish many times sooner than one by one). Stops taking new items once `stop()` says so.
+ */
+export async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+  stop: () => boolean = () => false,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length && !stop()) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 /** Puts items 25 at a time, `concurrency` batches in flight, retrying unprocessed items with backoff. */
 export async function batchPut(
   doc: DynamoDBDocumentClient,
@@ -19,10 +36,8 @@ export async function batchPut(
   const batches: Record<string, unknown>[][] = [];
   for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
   let written = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < batches.length) {
-      const batch = batches[next++];
+  await eachLimited(batches, concurrency, async (batch) => {
+    {
       let requests = batch.map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 0; requests.length > 0; attempt++) {
         if (attempt > 8) throw new Error(`batch write to ${tableName} kept returning unprocessed items`);
@@ -33,8 +48,7 @@ export async function batchPut(
       written += batch.length;
       onProgress?.(written);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
+  });
 }
 
 /** Runs a query to the end, following LastEvaluatedKey. */
