@@ -19,22 +19,11 @@ import { startLocalServer } from '../functions/local/server';
 import { buildRuntime } from '../functions/runtime';
 import { migrate } from '../functions/store/migrations';
 import { ensureTable } from '../functions/store/table-admin';
+import { CHROMIUM_FLAGS, chromiumPath } from './lib/chromium';
 import { machineHeader, median } from './lib/report';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
 const RUNS = Number(values.runs);
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 console.log(machineHeader('web benchmark: navigation → first map idle'));
@@ -97,8 +86,8 @@ const empty = await new Promise<{ close(): void; url: string }>((done) => {
 async function measure(url: string) {
   const profile = mkdtempSync(join(tmpdir(), 'yuhu-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: FLAGS,
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_FLAGS],
     viewport: { width: 1280, height: 800 },
   });
   try {

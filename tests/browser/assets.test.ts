@@ -1,7 +1,7 @@
 // Journey 4 (assets): the Baishi Park health path drawn with its 1.7 km label, the park, icons with popups,
 // and the legend's checkboxes toggling the layers (kept in the URL).
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Browser, idle, launch, openPage, screenshot } from './helpers/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { idle, openPage, screenshot, useBrowser } from './helpers/browser';
 
 /** Properties of the features a layer has drawn on screen (runs in the page). */
 const rendered = (layer: string): Record<string, unknown>[] =>
@@ -11,13 +11,7 @@ const rendered = (layer: string): Record<string, unknown>[] =>
 
 describe('assets', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('draws the Baishi Park health path with its length label 1.7 km, the park and facility icons', async () => {
     const { page, errors } = await openPage(browser, `${baseUrl}/#z=15.3&c=112.8885,27.8572`);

@@ -1,21 +1,15 @@
 // Journey 2 (dispatcher, then resident): a new report appears in the dispatcher's queue and on the map; the
 // dispatcher accepts and resolves it (each action with If-Match); the resident's receipt then reads resolved and
 // the rating goes through even though the version the resident read went stale (412, reload, retry).
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { report } from './helpers/api';
-import { type Browser, idle, launch, openPage, screenshot } from './helpers/browser';
+import { idle, openPage, screenshot, useBrowser } from './helpers/browser';
 
 const SPOT: [number, number] = [112.8829, 27.8549];
 
 describe('dispatcher: the closed loop', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('sees the new report in the queue and on the map, accepts and resolves it; the resident rates it', async () => {
     const created = await report(baseUrl, {

@@ -1,8 +1,8 @@
 // GCJ-02 display (VITE_BASEMAP_CRS=gcj02 build): every overlay is shifted for display and every click shifted
 // back, so a pin, its block and the assets line up on a Chinese web basemap instead of ~500 m apart.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { fromWgs84 } from '../../core/geo/crs';
-import { type Browser, idle, launch, openPage, screenOf } from './helpers/browser';
+import { idle, openPage, screenOf, useBrowser } from './helpers/browser';
 
 const BAISHI: [number, number] = [112.8836, 27.8555];
 /** A vertex of the Baishi Park health path (WGS84, from the seeded assets). */
@@ -10,13 +10,7 @@ const PATH_VERTEX: [number, number] = [112.886594, 27.855486];
 
 describe('GCJ-02 basemap mode', () => {
   const gcjUrl = inject('gcjUrl');
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('draws overlays at GCJ-02 positions and locates clicks in WGS84', async () => {
     const { page, errors } = await openPage(browser, `${gcjUrl}/#z=16&c=${BAISHI.join(',')}`);

@@ -1,21 +1,15 @@
 // Journey 3 (hot areas): with the seeded history, the Gi* layer shows the old town's planted cluster (火车站社区,
 // 熙春路社区) as hot, the legend names every bin, the H3 hexagons carry counts, the filters change the analysis,
 // and the browser never asks for the whole district's incidents.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Browser, idle, launch, openPage, screenOf, screenshot } from './helpers/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { idle, openPage, screenOf, screenshot, useBrowser } from './helpers/browser';
 
 /** Block id prefixes of 火车站社区 and 熙春路社区. */
 const OLD_TOWN = /^YH-(430302003005|430302002001)-/;
 
 describe('hot areas', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('shows the planted old-town cluster as hot, with a legend and hexagon counts', async () => {
     const { page, errors } = await openPage(browser, `${baseUrl}/#mode=dispatcher&z=13.8&c=112.9085,27.8775`);

@@ -2,9 +2,9 @@
 // block that has it), have a line that does not cross refused, split the block along a drawn line, merge a
 // neighbour into one piece, see the diff on the map, publish with the confirmation that states the diff — then
 // the moved point, the new piece and the merged neighbour locate in their new blocks (API and a resident's pin).
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { BlockFeature } from '../../core/blocks/generation.js';
-import { type Browser, idle, launch, openPage, screenOf, screenshot } from './helpers/browser';
+import { idle, openPage, screenOf, screenshot, useBrowser } from './helpers/browser';
 import { planPlannerJourney } from './helpers/planner-plan';
 
 type P = [number, number];
@@ -17,13 +17,7 @@ async function locateId(baseUrl: string, p: P): Promise<string> {
 
 describe('planner: reshape, split, publish', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('drags a corner, splits and merges blocks in a draft, publishes it, and moved points locate in their new blocks', async () => {
     const current = (await (await fetch(`${baseUrl}/api/blocks`)).json()) as { features: BlockFeature[] };

@@ -1,22 +1,16 @@
 // Journey 1 (resident), against the real server: click a point in 白石社区 -> block card with cadres -> the
 // report form with the duplicate hint (GET /nearby) and a photo (upload, commit) -> a lost answer retried with
 // the same Idempotency-Key -> the receipt -> "my reports", and following it by receipt on another device.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { report } from './helpers/api';
-import { type Browser, launch, openPage, screenOf, screenshot } from './helpers/browser';
+import { launch, openPage, screenOf, screenshot, useBrowser } from './helpers/browser';
 import { gradientPng } from './helpers/png';
 
 const BAISHI: [number, number] = [112.8836, 27.8555];
 
 describe('resident: report a problem and follow it', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('reports with a photo, survives a lost answer without a duplicate, and reopens the receipt', async () => {
     // Someone already reported rubbish here: the form should say so before the resident sends a second one.

@@ -1,7 +1,7 @@
 // Journey 1a (resident): drop a pin in 白石社区 -> the block card with its cadres, duty line and doctor team;
 // a pin outside the district -> the API's own message; the link keeps the view; phone-sized screen; English.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Browser, idle, launch, openPage, screenOf, screenshot } from './helpers/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { idle, launch, openPage, screenOf, screenshot, useBrowser } from './helpers/browser';
 
 const BAISHI: [number, number] = [112.8836, 27.8555];
 const BAISHI_BLOCK = 'YH-430302006104-03';
@@ -10,13 +10,7 @@ const OUTSIDE: [number, number] = [112.7, 28.02];
 
 describe('resident: which block am I in', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('clicking a point in 白石社区 shows its block, cadres (1+N+1), duty phone and doctor team', async () => {
     const { page, errors } = await openPage(browser, `${baseUrl}/#z=14.6&c=112.8866,27.8575`);

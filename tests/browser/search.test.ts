@@ -1,16 +1,10 @@
 // Search (the offline basemap has no streets): find a community, a block and a facility by name, with the keyboard.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Browser, launch, openPage } from './helpers/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { openPage, useBrowser } from './helpers/browser';
 
 describe('search by name', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('finds a community and outlines it, then a block and opens its card', async () => {
     const { page, errors } = await openPage(browser, `${baseUrl}/`);

@@ -1,18 +1,12 @@
 // Cadre mode on a phone and department mode: each sees its own queue; a new assignment or escalation arrives
 // without reloading (notification stream read with fetch); accept, start and resolve with a note.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { act, devToken, incident, report } from './helpers/api';
-import { type Browser, idle, launch, openPage, screenshot } from './helpers/browser';
+import { idle, openPage, screenshot, useBrowser } from './helpers/browser';
 
 describe('work queues', () => {
   const baseUrl = inject('baseUrl');
-  let phone: Browser;
-  beforeAll(async () => {
-    phone = await launch({ width: 390, height: 844 });
-  });
-  afterAll(async () => {
-    await phone?.close();
-  });
+  const phone = useBrowser({ width: 390, height: 844 });
 
   it('a block cadre is told of a new assignment live, sees the contact, and resolves it', async () => {
     const dispatcher = await devToken(baseUrl, { role: 'dispatcher' });

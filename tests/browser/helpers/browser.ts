@@ -3,22 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { CHROMIUM_FLAGS, chromiumPath } from '../../../bench/lib/chromium';
 
 export const RESULTS = 'test-results/browser';
 export const DOC_SHOTS = 'docs/screenshots';
-
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 
 export interface Browser {
   context: BrowserContext;
@@ -31,8 +20,8 @@ export async function launch(viewport = { width: 1280, height: 800 }): Promise<B
   mkdirSync(DOC_SHOTS, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'yuhu-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: FLAGS,
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_FLAGS],
     viewport,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
@@ -43,6 +32,30 @@ export async function launch(viewport = { width: 1280, height: 800 }): Promise<B
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * The Chromium of a describe block: launched before its tests, closed after them. Use it like a Browser
+ * (`openPage(browser, url)`); it is only usable inside tests and hooks.
+ */
+export function useBrowser(viewport?: { width: number; height: number }): Browser {
+  let launched: Browser | undefined;
+  beforeAll(async () => {
+    launched = await launch(viewport);
+  });
+  afterAll(async () => {
+    await launched?.close();
+  });
+  const current = () => {
+    if (!launched) throw new Error('useBrowser(): the browser exists only inside tests and hooks');
+    return launched;
+  };
+  return {
+    get context() {
+      return current().context;
+    },
+    close: () => current().close(),
   };
 }
 

@@ -94,7 +94,7 @@ export function planPlannerJourney(blocks: BlockFeature[]): PlannerPlan {
         : [round([w - 0.35 * (e - w), c[1]]), round([e + 0.35 * (e - w), c[1]])];
       if (!cut.every(clear)) continue;
       const split = tryEdit(moved.coverage, { op: 'split_block', block: block.properties.id, line: cut });
-      if (!split || split.added.length !== 2) continue;
+      if (split?.added.length !== 2) continue;
       const piece = split.coverage.blocks.find((b) => b.properties.id === split.added[0])!;
       const other = split.coverage.blocks.find((b) => b.properties.id === split.added[1])!;
       const mergeable = split.coverage.blocks.find(

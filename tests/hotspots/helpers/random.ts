@@ -1,15 +1,9 @@
 // Seeded random numbers for the hot-spot tests and bench: uniform (mulberry32) and Poisson counts.
 
-/** Uniform numbers in [0, 1), the same sequence for the same seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../bench/lib/random';
+
+/** Uniform numbers in [0, 1), the same sequence for the same seed (one generator for tests and benchmarks). */
+export { seededRandom };
 
 /** A Poisson(mean) draw (Knuth's product method; fine for the small means used here). */
 export function poisson(rnd: () => number, mean: number): number {
