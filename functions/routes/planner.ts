@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { generationSchema } from '../../core/blocks/generation.js';
 import { DomainError, NotFoundError } from '../../core/errors.js';
+import { BLOCK_ID } from '../../core/geography/schemas.js';
 import { editOpSchema } from '../../core/planner/ops.js';
 import { requires } from '../http/auth.js';
 import type { AppEnv } from '../http/context.js';
@@ -15,6 +16,7 @@ const g = z.object({ g: z.coerce.number().int().positive().meta({ description: '
 const ifMatch = z.object({
   'if-match': z.string().optional().meta({ description: 'the draft version, e.g. "3"' }),
 });
+const person = z.object({ id: z.string(), name: z.string().nullable() });
 const json = (schema: z.ZodType, description: string) => ({
   description,
   content: { 'application/json': { schema } },
@@ -117,6 +119,41 @@ const routes = {
       404: errors[404],
     },
   }),
+  roles: createRoute({
+    method: 'get',
+    path: '/generations/{g}/assignments',
+    tags: ['planning'],
+    summary: 'Who serves each block of a generation (governor, assistants, supervisor: ids and names)',
+    middleware: [requires('generations:read')] as const,
+    request: {
+      params: g,
+      query: z.object({
+        block: z
+          .string()
+          .regex(BLOCK_ID, 'block id must look like YH-<12-digit community code>-<2 digits>')
+          .optional()
+          .meta({ description: 'only this block' }),
+      }),
+    },
+    responses: {
+      200: json(
+        z.object({
+          generation: z.number(),
+          assignments: z.array(
+            z.object({
+              block_id: z.string(),
+              governor: person,
+              assistants: z.array(person),
+              supervisor: person,
+            }),
+          ),
+        }),
+        'Cadre roles by block (no phone numbers)',
+      ),
+      400: errors[400],
+      404: errors[404],
+    },
+  }),
   publish: createRoute({
     method: 'post',
     path: '/generations/{g}/publish',
@@ -183,6 +220,9 @@ export const plannerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   })
   .openapi(routes.diff, async (c) =>
     c.json(await c.get('services').planner.diff(c.req.valid('param').g), 200),
+  )
+  .openapi(routes.roles, async (c) =>
+    c.json(await c.get('services').planner.roles(c.req.valid('param').g, c.req.valid('query').block), 200),
   )
   .openapi(routes.publish, async (c) => {
     const version = requireVersion(c.req.header('If-Match'));

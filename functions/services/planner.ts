@@ -326,6 +326,34 @@ export class PlannerService {
     return recent.length;
   }
 
+  /**
+   * Who serves each block of a generation (draft or published): ids and names of the governor, assistants
+   * and supervisor — what a planner checks before publishing and changes with assign_cadres. No phones.
+   */
+  async roles(g: number, block?: string) {
+    const meta = await this.store.getGeneration(g);
+    if (!meta || meta.status === 'discarded') throw new NotFoundError('generation', String(g));
+    const all = await this.drafts.assignments(g);
+    const wanted = block ? all.filter((a) => a.block_id === block) : all;
+    if (block && !wanted.length) throw new NotFoundError('block', block);
+    const ids = wanted.flatMap((a) => [a.governor, ...a.assistants, a.supervisor]);
+    const names = new Map(
+      (await this.incidents.reference.store.cadres(ids)).map((c) => [c.id, c.name] as const),
+    );
+    const person = (id: string) => ({ id, name: names.get(id) ?? null });
+    return {
+      generation: g,
+      assignments: wanted
+        .sort((a, b) => a.block_id.localeCompare(b.block_id))
+        .map((a) => ({
+          block_id: a.block_id,
+          governor: person(a.governor),
+          assistants: a.assistants.map(person),
+          supervisor: person(a.supervisor),
+        })),
+    };
+  }
+
   async discard(g: number) {
     await this.draftMeta(g);
     await this.drafts.discard(g);

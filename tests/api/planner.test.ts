@@ -90,6 +90,39 @@ describe('planner API', () => {
     expect(split.removed).toEqual([BLOCK]);
     expect(split.added).toHaveLength(2);
 
+    // Both pieces start with the parent's cadres; the planner reads them (names, no phones) and gives one
+    // piece its own governor with assign_cadres.
+    const rolesOf = async (block: string) =>
+      (await (await call('GET', `/api/generations/${g}/assignments?block=${block}`, planner)).json())
+        .assignments[0];
+    const inherited = await rolesOf(split.added[1]);
+    expect(inherited.governor.name).toMatch(/\S{2,}/);
+    expect(JSON.stringify(inherited)).not.toMatch(/100-\d{4}-\d{4}/);
+    const parent = (await stack.runtime.services.incidents.reference.store.assignment(1, BLOCK))!;
+    expect(inherited.governor.id).toBe(parent.governor);
+    const newGovernor = parent.assistants[0];
+    const assigned = await call(
+      'POST',
+      `/api/generations/${g}/edits`,
+      { ...planner, 'If-Match': `"${version}"` },
+      {
+        op: 'assign_cadres',
+        block: split.added[1],
+        governor: newGovernor,
+        assistants: [parent.governor],
+        supervisor: parent.supervisor,
+      },
+    );
+    expect(assigned.status).toBe(200);
+    version = (await assigned.json()).version;
+    expect((await rolesOf(split.added[1])).governor.id).toBe(newGovernor);
+    expect((await rolesOf(split.added[0])).governor.id).toBe(parent.governor);
+    expect(
+      (await call('GET', `/api/generations/${g}/assignments?block=YH-430302006104-99`, planner)).status,
+    ).toBe(404);
+    expect((await call('GET', `/api/generations/${g}/assignments?block=nope`, planner)).status).toBe(400);
+    expect((await call('GET', `/api/generations/${g}/assignments`, {})).status).toBe(401);
+
     const stale = await call(
       'POST',
       `/api/generations/${g}/edits`,

@@ -166,6 +166,10 @@ function publicReads(): Record<string, string[]> {
     'GET /api/generations': ['/api/generations'],
     'GET /api/generations/{g}': ['/api/generations/1'],
     'GET /api/generations/{g}/diff': ['/api/generations/1/diff'],
+    'GET /api/generations/{g}/assignments': [
+      '/api/generations/1/assignments',
+      '/api/generations/1/assignments?block=YH-430302006104-03',
+    ],
     'GET /api/tiles/{layer}/{generation}/{z}/{x}/{file}': ['/api/tiles/blocks/1/14/13329/6871.mvt'],
     'GET /api/incidents/nearby': points.flatMap((p) =>
       INCIDENT_CATEGORY_KEYS.map((c) => `/api/incidents/nearby?${near(p)}&category=${c}`),

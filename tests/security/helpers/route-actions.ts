@@ -56,6 +56,10 @@ export const ROUTE_ACTIONS: Record<
     sample: () => ({ params: { g: '999' }, ...json({ op: 'not-an-op' }), headers: { 'If-Match': '"1"' } }),
   },
   'GET /api/generations/{g}/diff': { action: 'generations:read', sample: () => ({ params: { g: '999' } }) },
+  'GET /api/generations/{g}/assignments': {
+    action: 'generations:read',
+    sample: () => ({ params: { g: '999' } }),
+  },
   'POST /api/generations/{g}/publish': {
     action: 'generations:publish',
     sample: () => ({ params: { g: '999' }, headers: { 'If-Match': '"1"' } }),
