@@ -138,7 +138,8 @@ export function measureCoverage<P>(blocks: readonly Feature<Poly, P>[], district
 /**
  * Checks that blocks tile the district: no gaps, nothing outside, no overlaps (with the issue's
  * tolerances). Each gap or outside piece that is not a sliver is its own violation, with a point inside
- * it as `numbers.lon`/`numbers.lat`, however small its share of the district.
+ * it as `numbers.lon`/`numbers.lat`, however small its share of the district. Overlaps below the total
+ * are refused exactly, one by one, by `findBorderCrossings` and `findCornerOverlaps` in `checkTopology`.
  */
 export function checkCoverage<P>(
   blocks: readonly Feature<Poly, P>[],

@@ -2,7 +2,9 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { checkAssets } from './assets-check';
 import { checkCadres, checkDepartments } from './cadres-check';
+import { findCornerOverlaps } from './corner-overlaps';
 import { checkCoverage } from './coverage';
+import { findBorderCrossings } from './crossings';
 import { checkIncidentSeed } from './incident-seed';
 import { checkNesting, checkTiling } from './nesting';
 import { checkRecords } from './records';
@@ -33,7 +35,11 @@ const blockId = (f: Feature<Geometry, BlockProperties>) => f.properties.id;
 const communityCode = (f: Feature<Geometry, CommunityProperties>) => f.properties.code;
 const townshipCode = (f: Feature<Geometry, TownshipProperties>) => f.properties.code;
 
-/** Geometry rules for the three admin layers: validity, T-junctions, nesting, tiling. */
+/**
+ * Geometry rules for the three admin layers: validity, T-junctions, nesting, tiling; and for blocks, no
+ * overlap however small (no border crossing another, no border running into a neighbour from a shared
+ * corner), which the area-based coverage check cannot promise below its 10 m² total.
+ */
 export function checkTopology(files: GeographyFiles): Violation[] {
   const blocks = files.blocks.features;
   const communities = files.communities.features;
@@ -45,6 +51,8 @@ export function checkTopology(files: GeographyFiles): Violation[] {
     ...checkValidity(communities, communityCode),
     ...checkValidity(blocks, blockId),
     ...findTJunctions(blocks, blockId),
+    ...findBorderCrossings(blocks, blockId),
+    ...findCornerOverlaps(blocks, blockId),
     ...findTJunctions(communities, communityCode).map((v) => ({ ...v, rule: 't_junction_communities' })),
     ...findTJunctions(townships, townshipCode).map((v) => ({ ...v, rule: 't_junction_townships' })),
   ];

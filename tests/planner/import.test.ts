@@ -178,6 +178,35 @@ describe('cleaning survey dirt', () => {
     golden('xiangda-5m.geojson', result);
   });
 
+  it('refuses to publish a 2 m × 4 m bulge into a kept neighbour, though it is under the 10 m² total', () => {
+    const result = plan(fixtureFeatures('xiangda-bulge.geojson'));
+    const { gaps, overlaps } = result.report;
+    expect(gaps).toEqual([]);
+    expect(overlaps).toHaveLength(1);
+    expect(overlaps[0].blocks).toEqual(['YH-430302001001-05', 'YH-430302008003-09']);
+    expect(overlaps[0].area_m2).toBeGreaterThan(6);
+    expect(overlaps[0].area_m2).toBeLessThan(10);
+    const violations = validateCoverage(
+      coverageFromBlocks(result.blocks, rolesByBlock(result.assignments), result.retiredIds),
+      district,
+      { communities, townships },
+    );
+    // Not the total-area rule: the borders running into each other from the bulge's corners.
+    expect(violations.map((v) => v.rule)).not.toContain('overlap');
+    const found = violations.filter((v) => v.rule.startsWith('overlap_'));
+    expect(found.length).toBeGreaterThan(0);
+    for (const v of found) {
+      expect(v.message).toContain('YH-430302001001-05');
+      expect(v.message).toContain('YH-430302008003-09');
+      expect(metres([v.numbers!.lon, v.numbers!.lat], overlaps[0].at)).toBeLessThan(5);
+    }
+    // Everything else is as clean as the small-dirt survey: only block 10's missing cadres remain.
+    expect(violations.filter((v) => !v.rule.startsWith('overlap_')).map((v) => v.rule)).toEqual([
+      'assignment',
+    ]);
+    golden('xiangda-bulge.geojson', result);
+  });
+
   it('reports a pure 3 m gap (no overlap) with its location', () => {
     const pulled = structuredClone(ours);
     const six = pulled.find((b) => idOf(b).endsWith('-06'))!;
