@@ -1,6 +1,6 @@
 // Journey 5 (planner): start a draft, drag a shared corner of a block (a reshape: the server moves it for every
 // block that has it), have a line that does not cross refused, split the block along a drawn line, merge a
-// neighbour into one piece, see the diff on the map, publish with the confirmation that states the diff — then
+// neighbour into one piece and give it a new governor, see the diff on the map, publish with the confirmation that states the diff — then
 // the moved point, the new piece and the merged neighbour locate in their new blocks (API and a resident's pin).
 import { describe, expect, inject, it } from 'vitest';
 import type { BlockFeature } from '../../core/blocks/generation.js';
@@ -125,6 +125,32 @@ describe('planner: reshape, split, publish', () => {
       body: { op: 'merge_blocks', blocks: [plan.otherPiece, plan.mergedAway] },
     });
     await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toMatch(/新增 2 个、删除 2 个/);
+
+    // The merged piece inherited its parent's cadres: its first assistant becomes its governor.
+    const cadres = page.locator('[data-testid=block-cadres]');
+    await cadres.locator('summary').click({ timeout: 15_000 });
+    const governorBox = cadres.locator('#cadre-governor');
+    const assistantsBox = cadres.locator('#cadre-assistants');
+    const [oldGovernor, assistantIds] = [await governorBox.inputValue(), await assistantsBox.inputValue()];
+    const [newGovernor, ...otherAssistants] = assistantIds.split(' ');
+    await governorBox.fill(newGovernor);
+    await assistantsBox.fill([oldGovernor, ...otherAssistants].join(' '));
+    await cadres.locator('[data-testid=save-cadres]').click();
+    await expect.poll(() => meta.getAttribute('data-version'), { timeout: 20_000 }).toBe('5');
+    expect(edits[4]).toMatchObject({
+      ifMatch: '"4"',
+      body: {
+        op: 'assign_cadres',
+        block: plan.otherPiece,
+        governor: newGovernor,
+        supervisor: expect.any(String),
+      },
+    });
+    const governorLine = cadres.locator('li').first();
+    await expect.poll(() => governorLine.textContent(), { timeout: 15_000 }).toContain(newGovernor);
+    const governorName = /：(.+)（/.exec((await governorLine.textContent()) ?? '')?.[1];
+    expect(governorName).toBeTruthy();
+
     await page.locator('[data-tool=select]').click();
     await showAll([plan.inside, plan.from, ...plan.cut]);
 
@@ -165,6 +191,11 @@ describe('planner: reshape, split, publish', () => {
     const piece = await screenOf(resident.page, plan.pieceProbe);
     await resident.page.mouse.click(piece.x, piece.y);
     await expect.poll(() => card.locator('h2').textContent(), { timeout: 20_000 }).toBe(plan.pieceName);
+    // The merged neighbour's ground now belongs to the second piece, served by the governor set in the draft.
+    const merged = await screenOf(resident.page, plan.mergedProbe);
+    await resident.page.mouse.click(merged.x, merged.y);
+    await expect.poll(() => card.textContent(), { timeout: 20_000 }).toContain(plan.otherPiece);
+    expect(await card.locator('[data-testid=cadres] .name').first().textContent()).toBe(governorName);
     expect(resident.errors()).toEqual([]);
     await resident.page.close();
   });

@@ -70,6 +70,23 @@ export const postEdit = (g: number, op: EditOp, version: number) =>
     headers: ifMatch(version),
   });
 
+const person = z.object({ id: z.string(), name: z.string().nullable() });
+export const rolesSchema = z.object({
+  block_id: z.string(),
+  governor: person,
+  assistants: z.array(person),
+  supervisor: person,
+});
+export type BlockRoles = z.infer<typeof rolesSchema>;
+
+/** Who serves a block of the draft (a split's pieces start with the parent's cadres). */
+export const getRoles = (g: number, block: string, signal?: AbortSignal) =>
+  request(
+    `/api/generations/${g}/assignments?block=${encodeURIComponent(block)}`,
+    z.object({ generation: z.number(), assignments: z.array(rolesSchema) }),
+    { signal },
+  ).then((r) => r.assignments[0] ?? null);
+
 export const getDiff = (g: number, signal?: AbortSignal) =>
   request(`/api/generations/${g}/diff`, diffSchema, { signal });
 

@@ -62,4 +62,10 @@ export const enPlanner: Record<keyof typeof zhPlanner, string> = {
   'planner.back': 'Back to drafts',
   'planner.cancel': 'Cancel',
   'planner.loadFailed': 'Could not load the draft',
+  'planner.cadres': 'Cadres (1+N+1)',
+  'planner.governor': 'Governor',
+  'planner.assistants': 'Assistants',
+  'planner.supervisor': 'Supervisor',
+  'planner.cadreIds': 'Cadre ids (e.g. C01089); several assistants separated by commas or spaces',
+  'planner.saveCadres': 'Save cadres',
 };

@@ -59,4 +59,10 @@ export const zhPlanner = {
   'planner.back': '返回草稿列表',
   'planner.cancel': '取消',
   'planner.loadFailed': '无法载入草稿',
+  'planner.cadres': '干部（1+N+1）',
+  'planner.governor': '治理员',
+  'planner.assistants': '协理员',
+  'planner.supervisor': '监督员',
+  'planner.cadreIds': '干部编号（如 C01089）；协理员可填多个，用逗号或空格分隔',
+  'planner.saveCadres': '保存干部',
 } as const;

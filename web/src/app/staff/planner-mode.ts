@@ -11,6 +11,7 @@ import {
   getDiff,
   getDraftBlocks,
   getGeneration,
+  getRoles,
   listGenerations,
   type PlannerGeneration,
   postEdit,
@@ -75,6 +76,7 @@ interface DraftSession {
   drawing: LineDrawing | null;
   diff: Diff | null;
   busy: boolean;
+  rolesRequest?: AbortController;
   detach: (() => void)[];
 }
 
@@ -165,6 +167,9 @@ export function mountPlannerMode(ctx: StaffContext): () => void {
       onUndoPoint: () => session?.drawing?.undo(),
       onCancelLine: () => setTool('select'),
       onPublish: () => publish(),
+      onAssign: (roles) => {
+        if (session?.selected) void submit({ op: 'assign_cadres', block: session.selected, ...roles });
+      },
       onDiscard: () => void discard(g),
       onBack: () => void showList(),
     });
@@ -218,6 +223,18 @@ export function mountPlannerMode(ctx: StaffContext): () => void {
     s.layers.select(s.selected);
     s.layers.setVertices(s.selected && s.tool === 'select' ? s.topology.vertices(s.selected) : []);
     s.desk.setSelected(s.selected ? (s.topology.byId.get(s.selected) ?? null) : null);
+    s.desk.setRoles(null);
+    s.rolesRequest?.abort();
+    const block = s.selected;
+    if (!block) return;
+    const request = new AbortController();
+    s.rolesRequest = request;
+    getRoles(s.meta.generation, block, request.signal).then(
+      (roles) => {
+        if (session === s && s.selected === block && !request.signal.aborted) s.desk.setRoles(roles);
+      },
+      () => {}, // the block card stays without its cadres; an edit still works
+    );
   }
 
   function setTool(tool: PlannerTool): void {

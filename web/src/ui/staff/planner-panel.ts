@@ -1,6 +1,6 @@
 // The planner's cards: the generations list (current, drafts, start one), and the draft desk — tool choice,
 // the selected block, the server's verdict on the last edit, the diff with workload before/after, publish.
-import type { Diff, PlannerGeneration } from '../../api/planner';
+import type { BlockRoles, Diff, PlannerGeneration } from '../../api/planner';
 import type { BlockFeature } from '../../api/schemas';
 import { formatDateTime, t } from '../../i18n/i18n';
 import { h } from '../dom';
@@ -109,6 +109,8 @@ export interface DraftDeskOptions {
   onUndoPoint(): void;
   onCancelLine(): void;
   onPublish(): Promise<void>;
+  /** Saves the selected block's cadres (assign_cadres). */
+  onAssign(roles: { governor: string; assistants: string[]; supervisor: string }): void;
   onDiscard(): void;
   onBack(): void;
 }
@@ -117,6 +119,8 @@ export interface DraftDesk {
   setMeta(meta: PlannerGeneration): void;
   setTool(tool: PlannerTool): void;
   setSelected(block: BlockFeature | null): void;
+  /** The selected block's cadres in the draft (null: none selected or not loaded). */
+  setRoles(roles: BlockRoles | null): void;
   /** The line being drawn: its point count, or null when none is being drawn. */
   setDrawing(points: number | null): void;
   setStatus(kind: 'busy' | 'ok' | 'error' | 'idle', title?: string, detail?: string): void;
@@ -226,10 +230,19 @@ export function showDraftDesk(panel: HTMLElement, meta: PlannerGeneration, o: Dr
       { type: 'button', class: 'button primary', 'data-testid': 'finish-line', onclick: o.onFinishLine },
       t('planner.finishLine'),
     ),
-    h('button', { type: 'button', class: 'button secondary', onclick: o.onUndoPoint }, t('planner.undoPoint')),
-    h('button', { type: 'button', class: 'button secondary', onclick: o.onCancelLine }, t('planner.cancelLine')),
+    h(
+      'button',
+      { type: 'button', class: 'button secondary', onclick: o.onUndoPoint },
+      t('planner.undoPoint'),
+    ),
+    h(
+      'button',
+      { type: 'button', class: 'button secondary', onclick: o.onCancelLine },
+      t('planner.cancelLine'),
+    ),
   );
   const selected = h('div', { class: 'selected-block', 'data-testid': 'selected-block' });
+  const cadres = h('div', { class: 'block-cadres', 'data-testid': 'block-cadres' });
   const status = h('div', {
     class: 'edit-status',
     role: 'status',
@@ -260,6 +273,7 @@ export function showDraftDesk(panel: HTMLElement, meta: PlannerGeneration, o: Dr
       hint,
       drawing,
       selected,
+      cadres,
       status,
       diffTitle,
       diffBox,
@@ -268,7 +282,11 @@ export function showDraftDesk(panel: HTMLElement, meta: PlannerGeneration, o: Dr
         'div',
         { class: 'actions' },
         publish,
-        h('button', { type: 'button', class: 'button secondary', onclick: o.onDiscard }, t('planner.discard')),
+        h(
+          'button',
+          { type: 'button', class: 'button secondary', onclick: o.onDiscard },
+          t('planner.discard'),
+        ),
       ),
     ],
   });
@@ -298,6 +316,56 @@ export function showDraftDesk(panel: HTMLElement, meta: PlannerGeneration, o: Dr
               ),
             ]
           : []),
+      );
+    },
+    setRoles(roles) {
+      if (!roles) return cadres.replaceChildren();
+      const who = (p: { id: string; name: string | null }) => (p.name ? `${p.name}（${p.id}）` : p.id);
+      const field = (id: string, label: string, value: string) =>
+        h(
+          'div',
+          { class: 'field' },
+          h('label', { for: id }, label),
+          h('input', { id, type: 'text', value, autocomplete: 'off', spellcheck: 'false' }),
+        );
+      const form = h(
+        'form',
+        { class: 'report-form' },
+        field('cadre-governor', t('planner.governor'), roles.governor.id),
+        field('cadre-assistants', t('planner.assistants'), roles.assistants.map((a) => a.id).join(' ')),
+        field('cadre-supervisor', t('planner.supervisor'), roles.supervisor.id),
+        h('p', { class: 'hint' }, t('planner.cadreIds')),
+        h(
+          'button',
+          { type: 'submit', class: 'button secondary', 'data-testid': 'save-cadres' },
+          t('planner.saveCadres'),
+        ),
+      );
+      form.addEventListener('submit', (e) => {
+        e.preventDefault();
+        const value = (id: string) => (form.querySelector(`#${id}`) as HTMLInputElement).value.trim();
+        o.onAssign({
+          governor: value('cadre-governor'),
+          assistants: value('cadre-assistants')
+            .split(/[\s,，、]+/)
+            .filter(Boolean),
+          supervisor: value('cadre-supervisor'),
+        });
+      });
+      cadres.replaceChildren(
+        h(
+          'details',
+          {},
+          h('summary', {}, t('planner.cadres')),
+          h(
+            'ul',
+            { class: 'plain-list' },
+            h('li', {}, `${t('planner.governor')}：${who(roles.governor)}`),
+            h('li', {}, `${t('planner.assistants')}：${roles.assistants.map(who).join('、')}`),
+            h('li', {}, `${t('planner.supervisor')}：${who(roles.supervisor)}`),
+          ),
+          form,
+        ),
       );
     },
     setDrawing(points) {
