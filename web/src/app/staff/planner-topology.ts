@@ -1,22 +1,19 @@
-// What the planner's gestures need to know about the draft's coverage: corners by exact coordinates (neighbours
-// share them vertex for vertex), which corners are shared or on the district outline, neighbours of a block,
-// and the nearest corner on screen (snapping). The server remains the judge of every edit.
+// What the planner's gestures need to know about the draft's coverage — which corners are shared or on the
+// district outline, neighbours of a block, every corner (snapping) — answered by the edit engine's own
+// coverage functions, so the map and the server agree. The server remains the judge of every edit.
+import type { BlockFeature as CoreBlock } from '../../../../core/blocks/generation';
+import { type IntPoint, toInt } from '../../../../core/geography/geom';
+import {
+  blocksWithVertex,
+  coverageFromBlocks,
+  edgeNeighbours,
+  otherSide,
+  ringOf,
+} from '../../../../core/planner/coverage';
+import { intKey, lonLat } from '../../../../core/planner/ring';
 import type { BlockFeature, Blocks } from '../../api/schemas';
 import type { LonLat } from '../../map/display-crs';
 import type { Vertex } from '../../map/planner-layers';
-
-const key = (p: readonly number[]) => `${p[0]},${p[1]}`;
-const edgeKey = (a: readonly number[], b: readonly number[]) => {
-  const [x, y] = [key(a), key(b)];
-  return x < y ? `${x}|${y}` : `${y}|${x}`;
-};
-
-/** The outer ring of a block, without the closing repeat of the first position. */
-function ringOf(block: BlockFeature): LonLat[] {
-  const g = block.geometry;
-  const ring = (g.type === 'Polygon' ? g.coordinates[0] : g.coordinates[0][0]) as LonLat[];
-  return ring.slice(0, -1);
-}
 
 export interface Topology {
   readonly byId: ReadonlyMap<string, BlockFeature>;
@@ -30,48 +27,42 @@ export interface Topology {
   blocksAt(p: LonLat): readonly string[];
 }
 
+const asLonLat = (p: IntPoint): LonLat => lonLat(p) as LonLat;
+
+/** The draft's coverage as the engine sees it (core/planner/coverage.ts): the same rules as the server's. */
 export function buildTopology(blocks: Blocks): Topology {
+  const coverage = coverageFromBlocks(blocks.features as unknown as CoreBlock[]);
   const byId = new Map(blocks.features.map((f) => [f.properties.id, f]));
-  const corners = new Map<string, { at: LonLat; blocks: string[] }>();
-  const edges = new Map<string, string[]>();
-  for (const f of blocks.features) {
-    const ring = ringOf(f);
-    ring.forEach((p, i) => {
-      const c = corners.get(key(p)) ?? { at: [p[0], p[1]] as LonLat, blocks: [] };
-      if (!c.blocks.includes(f.properties.id)) c.blocks.push(f.properties.id);
-      corners.set(key(p), c);
-      const e = edgeKey(p, ring[(i + 1) % ring.length]);
-      edges.set(e, [...(edges.get(e) ?? []), f.properties.id]);
-    });
-  }
+  const indexOf = new Map(coverage.blocks.map((f, i) => [f.properties.id, i]));
+  const ids = (indices: readonly number[]) => indices.map((i) => coverage.blocks[i].properties.id).sort();
+  let corners: LonLat[] | null = null;
   return {
     byId,
     vertices(blockId) {
-      const block = byId.get(blockId);
-      if (!block) return [];
-      const ring = ringOf(block);
-      return ring.map((p, i) => {
-        const prev = ring[(i + ring.length - 1) % ring.length];
-        const next = ring[(i + 1) % ring.length];
-        // An edge no other block has is the district's outline: its corners are fixed.
-        const outline =
-          (edges.get(edgeKey(prev, p))?.length ?? 0) < 2 || (edges.get(edgeKey(p, next))?.length ?? 0) < 2;
-        return { at: [p[0], p[1]], shared: (corners.get(key(p))?.blocks.length ?? 0) > 1, outline };
+      const i = indexOf.get(blockId);
+      if (i === undefined) return [];
+      const ring = ringOf(coverage.blocks[i]);
+      return ring.map((p, k) => {
+        const prev = ring[(k + ring.length - 1) % ring.length];
+        const next = ring[(k + 1) % ring.length];
+        // An edge no other block runs along the other way is the district's outline: its corners are fixed.
+        const outline = !otherSide(coverage, prev, p, i).length || !otherSide(coverage, p, next, i).length;
+        return { at: asLonLat(p), shared: blocksWithVertex(coverage, p).length > 1, outline };
       });
     },
     neighbours(blockId) {
-      const block = byId.get(blockId);
-      if (!block) return [];
-      const ring = ringOf(block);
-      const out = new Set<string>();
-      ring.forEach((p, i) => {
-        for (const id of edges.get(edgeKey(p, ring[(i + 1) % ring.length])) ?? [])
-          if (id !== blockId) out.add(id);
-      });
-      return [...out].sort();
+      const i = indexOf.get(blockId);
+      return i === undefined ? [] : ids(edgeNeighbours(coverage, i));
     },
-    allCorners: () => [...corners.values()].map((c) => c.at),
-    blocksAt: (p) => corners.get(key(p))?.blocks ?? [],
+    allCorners() {
+      if (!corners) {
+        const unique = new Map<string, IntPoint>();
+        for (const b of coverage.blocks) for (const p of ringOf(b)) unique.set(intKey(p), p);
+        corners = [...unique.values()].map(asLonLat);
+      }
+      return corners;
+    },
+    blocksAt: (p) => ids(blocksWithVertex(coverage, toInt(p)).map((x) => x.index)),
   };
 }
 
