@@ -38,12 +38,15 @@ export function toEvent(item: Item): IncidentEvent {
   return copy as unknown as IncidentEvent;
 }
 
-/** The counter key of an incident as reported (CST day of `reported_at`). */
+/**
+ * The counter key an incident is counted under on `day` (CST day of `reported_at`): its block, or — after a
+ * boundary change recounted it without moving the record (closed work) — the block it is counted in now.
+ */
 export function counterKeyOf(i: Incident, day: string): CounterKey {
   return {
     day,
-    township: i.township_code,
-    block: i.block_id,
+    township: i.counted_township ?? i.township_code,
+    block: i.counted_block ?? i.block_id,
     cell: i.h3_10,
     class: i.class,
     category: i.category,

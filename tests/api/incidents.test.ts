@@ -165,6 +165,41 @@ describe('incidents API', () => {
     ]);
   });
 
+  it('recounting a report in another block moves its count once, however often it runs', async () => {
+    const created = await (
+      await post(
+        { ...report, category: 'municipal_facilities', description: '路灯杆倾斜' },
+        'key-recount-0001',
+      )
+    ).json();
+    const store = stack.runtime.services.incidents.store;
+    const day = cstDay(new Date());
+    const read = async () => (await store.counterDays(['430302006'], [day])).days[0].blocks;
+    const other = 'YH-430302006104-01';
+    const before = await read();
+    const incident = (await store.get(created.id))!;
+    expect(await store.recount(incident, { block: other, township: '430302006' })).toBe('moved');
+    // The follow-up re-runs after a publish: the same recount again (even with the record as first read) is a no-op.
+    expect(await store.recount(incident, { block: other, township: '430302006' })).toBe('same');
+    expect(await store.recount((await store.get(created.id))!, { block: other, township: '430302006' })).toBe(
+      'same',
+    );
+    const after = await read();
+    expect(after.get(`${created.block.id}|${created.class}|municipal_facilities`) ?? 0).toBe(
+      (before.get(`${created.block.id}|${created.class}|municipal_facilities`) ?? 0) - 1,
+    );
+    expect(after.get(`${other}|${created.class}|municipal_facilities`) ?? 0).toBe(
+      (before.get(`${other}|${created.class}|municipal_facilities`) ?? 0) + 1,
+    );
+    // Counted back where it lies: the override is dropped and the count returns.
+    expect(
+      await store.recount((await store.get(created.id))!, { block: created.block.id, township: '430302006' }),
+    ).toBe('moved');
+    expect((await read()).get(`${created.block.id}|${created.class}|municipal_facilities`)).toBe(
+      before.get(`${created.block.id}|${created.class}|municipal_facilities`),
+    );
+  });
+
   it('counts reports by CST day, block and class, and moves the count on a class change', async () => {
     const created = await (
       await post({ ...report, category: 'noise', description: '夜间施工噪音' }, 'key-count-0001')
