@@ -195,7 +195,7 @@ export const plannerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const body = await c.req.json().catch(() => ({}));
     const draft = await c
       .get('services')
-      .planner.create(typeof body?.note === 'string' ? body.note.slice(0, 200) : undefined);
+      .planner.create(actorOf(c), typeof body?.note === 'string' ? body.note.slice(0, 200) : undefined);
     c.header('ETag', `"${draft.version}"`);
     return c.json(draft, 201);
   })

@@ -68,7 +68,13 @@ describe('planner API', () => {
     const draft = await (
       await call('POST', '/api/generations', planner, { note: 'split 白石社区第3区块' })
     ).json();
-    expect(draft).toMatchObject({ status: 'draft', version: 1, base: 1 });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      version: 1,
+      base: 1,
+      note: 'split 白石社区第3区块',
+      created_by: 'planner:p1',
+    });
     const g = draft.generation;
 
     let edit: Response | undefined;
