@@ -45,7 +45,10 @@ export function createApiFunction(scope: Construct, props: ApiFunctionProps): no
     runtime: lambda.Runtime.NODEJS_22_X,
     architecture: lambda.Architecture.ARM_64,
     memorySize: 1024,
-    timeout: Duration.seconds(10),
+    // API Gateway's HTTP API waits at most 30 s. Ordinary requests end far sooner (each store call is bounded
+    // by STORE_TIMEOUT_MS); publishing a generation validates the whole coverage, writes the derived areas and
+    // moves open work for up to 12 s, and a notifier round follows up publishes for up to 12 s.
+    timeout: Duration.seconds(29),
     role,
     logGroup,
     environment: {

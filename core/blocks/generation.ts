@@ -24,6 +24,8 @@ export const generationSchema = z
     created_by: z.string().optional(),
     last_edited_by: z.string().optional(),
     published_by: z.string().optional(),
+    /** When open work and counters last fully followed this generation's boundaries (after its publish). */
+    followed_at: z.string().optional(),
   })
   .meta({ id: 'Generation' });
 

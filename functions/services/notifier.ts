@@ -173,7 +173,11 @@ export function notificationsOf(services: AppServices): NotificationService {
 export async function notifierRound(services: AppServices, scan: boolean) {
   const service = notificationsOf(services);
   // Work follows a boundary publish once more after every process has seen the new generation.
-  if (scan) await services.planner.followRecent();
+  if (scan)
+    await services.planner.followRecent().catch((err: Error) => {
+      // A failing follow-up must not stop SLA warnings and delivery; it is retried next round.
+      services.logger.error('follow-up round failed', { error: err.message });
+    });
   const sla = scan ? await service.scanSlaWarnings() : { added: 0, existing: 0 };
   const delivery = await service.deliverPending();
   return { sla, delivery };

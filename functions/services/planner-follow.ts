@@ -60,19 +60,19 @@ async function moveOpen(
   i: Incident,
   after: LoadedGeneration,
   coverage: Coverage,
-): Promise<boolean> {
+): Promise<'moved' | 'same' | 'busy'> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await incidents.store.get(i.id); // consistent read: the index may lag
-    if (!current) return false;
+    if (!current) return 'same';
     const r = after.locator.locate(current.lon, current.lat);
-    if (!r.inside) return false;
+    if (!r.inside) return 'same';
     const block = after.blocks.get(r.blockId)!.properties;
     if (
       block.id === current.block_id &&
       block.township_code === current.township_code &&
       block.community_code === current.community_code
     ) {
-      return false;
+      return 'same';
     }
     const governor = coverage.assignments[block.id]?.governor;
     const now = new Date().toISOString();
@@ -114,12 +114,12 @@ async function moveOpen(
       : [];
     try {
       await incidents.store.transition(current, next, event, notify);
-      return true;
+      return 'moved';
     } catch (err) {
       if (!(err instanceof VersionConflictError)) throw err; // someone acted on it meanwhile: read again
     }
   }
-  return false;
+  return 'busy'; // someone kept acting on it: the next run of the follow-up tries again
 }
 
 /** Days worked on at once while work follows a publish (store calls are latency-bound). */
@@ -185,8 +185,11 @@ export async function followBoundaries(
   let moved = 0;
   let moveDone = 0;
   const toMove = (await allOpen(store)).filter((i) => touched.has(i.block_id));
+  let busy = 0;
   await perDay(toMove, late, async (i) => {
-    if (await moveOpen(incidents, i, after, coverage)) moved++;
+    const out = await moveOpen(incidents, i, after, coverage);
+    if (out === 'moved') moved++;
+    if (out === 'busy') busy++;
     moveDone++;
   });
   // Counters: every report of the last 90 days in the affected townships is counted where its point now lies.
@@ -198,9 +201,11 @@ export async function followBoundaries(
     const r = after.locator.locate(i.lon, i.lat);
     if (!r.inside) return;
     const block = after.blocks.get(r.blockId)!.properties;
-    if ((await store.recount(i, { block: block.id, township: block.township_code })) === 'moved') recounted++;
+    const out = await store.recount(i, { block: block.id, township: block.township_code });
+    if (out === 'moved') recounted++;
+    if (out === 'busy') busy++;
   });
-  const complete = moveDone === toMove.length && !late() && recountDone === recent.length;
+  const complete = moveDone === toMove.length && !late() && recountDone === recent.length && busy === 0;
   return {
     changed_blocks: touched.size,
     open_incidents_moved: moved,

@@ -17,16 +17,21 @@ import { validateCoverage } from '../../core/planner/validate-coverage.js';
 import type { Logger } from '../logger.js';
 import type { DraftStore } from '../store/draft-store.js';
 import { keys } from '../store/keys.js';
-import { type BoundaryService, gridKey } from './boundaries.js';
+import { type BoundaryService, CURRENT_TTL_MS, gridKey, type LoadedGeneration } from './boundaries.js';
 import type { IncidentService } from './incidents.js';
 import { followBoundaries, recentInTownships } from './planner-follow.js';
 
 /** How long a publish request itself moves open work before answering (the notifier finishes the rest). */
 const FOLLOW_BUDGET_MS = 12_000;
-/** How long after a publish the notifier keeps re-running its follow-up. */
-const FOLLOW_WINDOW_MS = 10 * 60_000;
-/** Time one notifier round may spend on follow-ups (a Lambda round must end well within its timeout). */
-const FOLLOW_ROUND_MS = 20_000;
+/** Time one notifier round may spend on follow-ups (it also scans SLAs and delivers, within the Lambda's 29 s). */
+const FOLLOW_ROUND_MS = 12_000;
+/**
+ * A generation's follow-up is settled by a complete run that started this long after its publish: by then
+ * every process locates with it (each re-reads the pointer every CURRENT_TTL_MS), so no late report is left.
+ */
+const FOLLOW_SETTLE_MS = 4 * CURRENT_TTL_MS;
+/** Unsettled follow-ups older than this are given up and logged as an error (a person must look). */
+const FOLLOW_MAX_AGE_MS = 24 * 3_600_000;
 
 export class PlannerService {
   constructor(
@@ -280,9 +285,7 @@ export class PlannerService {
     const next = await this.boundaries.get(g);
     // Open work follows within the request as far as FOLLOW_BUDGET_MS allows (API Gateway answers within
     // 30 s); the notifier's next rounds (followRecent) finish the rest — the follow-up is idempotent.
-    const followed = await followBoundaries(this.incidents, base, next, coverage, {
-      deadline: Date.now() + FOLLOW_BUDGET_MS,
-    });
+    const followed = await this.follow(base, next, coverage, Date.now() + FOLLOW_BUDGET_MS);
     this.logger.info('generation published', { generation: g, base: meta.base, ...followed });
     return {
       generation: g,
@@ -294,36 +297,67 @@ export class PlannerService {
   }
 
   /**
-   * Re-runs the follow-up of generations published in the last FOLLOW_WINDOW_MS (idempotent): reports filed
-   * by processes that still located with the old generation for up to CURRENT_TTL_MS are moved too, and a
-   * follow-up the publish request left unfinished (its time budget ran out) is completed.
-   * Called by every notifier round (locally every 2 s, in the cloud every minute).
+   * Moves open work and counters after `after` was published (see planner-follow.ts) until `deadline`; a
+   * failure is logged and reported as an incomplete follow-up (the notifier retries), never as a failed publish.
    */
-  async followRecent(windowMs = FOLLOW_WINDOW_MS): Promise<number> {
+  private async follow(
+    before: LoadedGeneration,
+    after: LoadedGeneration,
+    coverage: Coverage,
+    deadline: number,
+  ) {
+    const started = new Date().toISOString();
+    try {
+      const followed = await followBoundaries(this.incidents, before, after, coverage, { deadline });
+      if (followed.follow_complete) await this.drafts.markFollowed(after.meta.generation, started);
+      return followed;
+    } catch (err) {
+      this.logger.error('follow-up after publish failed; the notifier retries', {
+        generation: after.meta.generation,
+        error: (err as Error).message,
+      });
+      return { changed_blocks: null, open_incidents_moved: 0, counts_moved: 0, follow_complete: false };
+    }
+  }
+
+  /**
+   * Finishes the follow-up of published generations until it is settled: a complete run that started
+   * FOLLOW_SETTLE_MS after the publish (reports filed by processes that still located with the old generation
+   * are moved too, and a follow-up the publish request left unfinished is completed). Idempotent; called by
+   * every notifier scan (locally every minute, in the cloud every minute). Returns how many it worked on.
+   */
+  async followRecent(): Promise<number> {
     const now = Date.now();
     const deadline = now + FOLLOW_ROUND_MS;
-    const recent = (await this.store.listGenerations()).filter(
-      (x) =>
-        x.status === 'published' &&
-        x.base !== null &&
-        x.published_at &&
-        now - Date.parse(x.published_at) < windowMs,
-    );
-    for (const meta of recent) {
+    const pending = (await this.store.listGenerations()).filter((x) => {
+      if (x.status !== 'published' || x.base === null || !x.published_at) return false;
+      const published = Date.parse(x.published_at);
+      const settled =
+        x.followed_at !== undefined && Date.parse(x.followed_at) >= published + FOLLOW_SETTLE_MS;
+      if (settled) return false;
+      if (now - published > FOLLOW_MAX_AGE_MS) {
+        this.logger.error('follow-up of a publish never completed; run it by hand', {
+          generation: x.generation,
+        });
+        return false;
+      }
+      return true;
+    });
+    for (const meta of pending) {
+      if (Date.now() > deadline) break;
       const [before, after, assignments] = await Promise.all([
         this.boundaries.get(meta.base ?? undefined),
         this.boundaries.get(meta.generation),
         this.drafts.assignments(meta.generation),
       ]);
-      await followBoundaries(
-        this.incidents,
+      await this.follow(
         before,
         after,
         coverageFromBlocks(after.set.blocks, rolesByBlock(assignments)),
-        { deadline },
+        deadline,
       );
     }
-    return recent.length;
+    return pending.length;
   }
 
   /**

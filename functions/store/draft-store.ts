@@ -266,6 +266,20 @@ export function createDraftStore(doc: DynamoDBDocumentClient, table: string) {
       return now;
     },
 
+    /** Records when work last fully followed a published generation (the notifier then stops re-running it). */
+    async markFollowed(g: number, at: string) {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.generationMeta(g),
+          UpdateExpression: 'SET followed_at = :at',
+          ConditionExpression: '#s = :published',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':at': at, ':published': 'published' },
+        }),
+      );
+    },
+
     async discard(g: number) {
       try {
         await doc.send(

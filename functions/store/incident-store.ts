@@ -10,6 +10,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { DomainError, ValidationError, VersionConflictError } from '../../core/errors.js';
+import type { Incident } from '../../core/incidents/incident.js';
 import type { CounterDay, IncidentStore, ListQuery } from '../../core/incidents/ports.js';
 import { cstDay } from '../../core/incidents/sla.js';
 import { queryAll } from './batch.js';
@@ -68,6 +69,53 @@ export function createIncidentStore(doc: DynamoDBDocumentClient, table: string):
     );
     return { items: (out.Items ?? []).map(toIncident), cursor: cursor.encode(out.LastEvaluatedKey) };
   };
+
+  /** One attempt of recount: 'conflict' when the record or a counter changed under it. */
+  async function recountOnce(
+    incident: Incident,
+    target: { block: string; township: string },
+  ): Promise<'moved' | 'same' | 'conflict'> {
+    const current = await getItem(incidentKeys.incident(incident.id));
+    if (!current) return 'same';
+    const before = toIncident(current);
+    const from = counterKeyOf(before, cstDay(before.reported_at));
+    if (from.block === target.block && from.township === target.township) return 'same';
+    const to = { ...from, block: target.block, township: target.township };
+    const countedHere = target.block === before.block_id && target.township === before.township_code;
+    try {
+      await doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: table,
+                Key: incidentKeys.incident(before.id),
+                UpdateExpression: countedHere
+                  ? 'REMOVE counted_block, counted_township'
+                  : 'SET counted_block = :b, counted_township = :t',
+                ConditionExpression: 'version = :v',
+                ExpressionAttributeValues: {
+                  ':v': before.version,
+                  ...(countedHere ? {} : { ':b': target.block, ':t': target.township }),
+                },
+              },
+            },
+            ...counterMoves(table, from, to),
+          ],
+        }),
+      );
+    } catch (err) {
+      const codes = reasons(err);
+      if (
+        codes.includes('ConditionalCheckFailed') ||
+        codes.includes('TransactionConflict') ||
+        (err as Error).name === 'TransactionConflictException'
+      )
+        return 'conflict';
+      throw err;
+    }
+    return 'moved';
+  }
 
   return {
     async create(incident, event, claim, notifications) {
@@ -234,40 +282,14 @@ export function createIncidentStore(doc: DynamoDBDocumentClient, table: string):
     },
 
     async recount(incident, target) {
-      const current = await getItem(incidentKeys.incident(incident.id));
-      if (!current) return 'same';
-      const before = toIncident(current);
-      const from = counterKeyOf(before, cstDay(before.reported_at));
-      if (from.block === target.block && from.township === target.township) return 'same';
-      const to = { ...from, block: target.block, township: target.township };
-      const countedHere = target.block === before.block_id && target.township === before.township_code;
-      try {
-        await doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: table,
-                  Key: incidentKeys.incident(before.id),
-                  UpdateExpression: countedHere
-                    ? 'REMOVE counted_block, counted_township'
-                    : 'SET counted_block = :b, counted_township = :t',
-                  ConditionExpression: 'version = :v',
-                  ExpressionAttributeValues: {
-                    ':v': before.version,
-                    ...(countedHere ? {} : { ':b': target.block, ':t': target.township }),
-                  },
-                },
-              },
-              ...counterMoves(table, from, to),
-            ],
-          }),
-        );
-      } catch (err) {
-        if (reasons(err).includes('ConditionalCheckFailed')) return 'same'; // changed meanwhile; the next run recounts it
-        throw err;
+      // Another writer on the same day's counter item (a report, a transition) makes the transaction
+      // conflict: read again and retry a few times, then leave it to the next run of the follow-up.
+      for (let attempt = 0; attempt < 4; attempt++) {
+        if (attempt > 0) await sleep(25 * 2 ** attempt + Math.random() * 25);
+        const out = await recountOnce(incident, target);
+        if (out !== 'conflict') return out;
       }
-      return 'moved';
+      return 'busy';
     },
 
     async auditContactRead(incidentId, actor, role, at) {

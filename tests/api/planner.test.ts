@@ -166,7 +166,13 @@ describe('planner API', () => {
       'If-Match': `"${version}"`,
     });
     expect(published.status).toBe(200);
-    expect((await published.json()).open_incidents_moved).toBeGreaterThanOrEqual(1);
+    const publishedBody = await published.json();
+    expect(publishedBody).toMatchObject({ follow_complete: true });
+    expect(publishedBody.open_incidents_moved).toBeGreaterThanOrEqual(1);
+    // The complete follow-up is recorded; the notifier still runs it once more after every process switched.
+    const afterPublish = await (await call('GET', `/api/generations/${g}`, planner)).json();
+    expect(Date.parse(afterPublish.followed_at)).toBeGreaterThanOrEqual(Date.parse(afterPublish.published_at));
+    expect(await stack.runtime.services.planner.followRecent()).toBe(1);
 
     stack.runtime.services.boundaries.invalidateCurrent();
     expect((await (await call('GET', '/api/generations/current', {})).json()).generation).toBe(g);

@@ -3,6 +3,7 @@
 // and a time budget may stop it early — a later run finishes the rest without moving anything twice.
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../core/incidents/incident.js';
+import { cstDay } from '../../core/incidents/sla.js';
 import type { Coverage } from '../../core/planner/coverage.js';
 import type { LoadedGeneration } from '../../functions/services/boundaries.js';
 import type { IncidentService } from '../../functions/services/incidents.js';
@@ -38,7 +39,7 @@ function generations() {
 }
 
 /** An incident store in memory that checks no two writes of one counted day overlap. */
-function fakeIncidents(days: number, perDay: number) {
+function fakeIncidents(days: number, perDay: number, recount: () => 'same' | 'busy' = () => 'same') {
   const items = new Map<string, Incident>();
   for (let d = 0; d < days; d++)
     for (let k = 0; k < perDay; k++) {
@@ -50,7 +51,8 @@ function fakeIncidents(days: number, perDay: number) {
         block_id: 'A',
         township_code: '430302001',
         community_code: '430302001001',
-        reported_at: new Date(Date.UTC(2026, 10, 1 + d, 2)).toISOString(),
+        // Half just before, half just after midnight in China (15:30 / 16:30 UTC): the counted day is the CST one.
+        reported_at: new Date(Date.UTC(2026, 10, 1 + d, k % 2 ? 16 : 15, 30)).toISOString(),
         lon: 0.5,
         lat: 0.5,
       } as Incident);
@@ -61,10 +63,10 @@ function fakeIncidents(days: number, perDay: number) {
   let sameDayOverlaps = 0;
   const store = {
     listOpen: async () => ({ items: [...items.values()], cursor: null }),
-    listByTownship: async () => ({ items: [], cursor: null }),
+    listByTownship: async () => ({ items: [...items.values()], cursor: null }),
     get: async (id: string) => items.get(id) ?? null,
     async transition(before: Incident, next: Incident) {
-      const day = before.reported_at.slice(0, 10);
+      const day = cstDay(before.reported_at);
       if (busyDays.has(day)) sameDayOverlaps++;
       busyDays.add(day);
       inFlight++;
@@ -74,7 +76,7 @@ function fakeIncidents(days: number, perDay: number) {
       inFlight--;
       busyDays.delete(day);
     },
-    recount: async () => 'same' as const,
+    recount: async () => recount(),
   };
   return {
     service: { store } as unknown as IncidentService,
@@ -98,6 +100,13 @@ describe('work follows a publish', () => {
     expect(new Set(incidents.blocks())).toEqual(new Set(['B']));
     expect(incidents.stats().sameDayOverlaps).toBe(0);
     expect(incidents.stats().maxInFlight).toBeGreaterThan(1);
+  });
+
+  it('is not complete while a recount keeps conflicting with other writers (the notifier retries it)', async () => {
+    const { before, after } = generations();
+    const incidents = fakeIncidents(2, 3, () => 'busy');
+    const out = await followBoundaries(incidents.service, before, after, coverage);
+    expect(out).toMatchObject({ open_incidents_moved: 6, follow_complete: false });
   });
 
   it('stops at its deadline and says so; the next run moves the rest, nothing twice', async () => {
