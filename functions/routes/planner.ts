@@ -148,7 +148,7 @@ const routes = {
             }),
           ),
         }),
-        'Cadre roles by block (no phone numbers)',
+        'Cadre roles by block (no phone numbers); a block nobody serves yet has no entry',
       ),
       400: errors[400],
       404: errors[404],

@@ -363,13 +363,13 @@ export class PlannerService {
   /**
    * Who serves each block of a generation (draft or published): ids and names of the governor, assistants
    * and supervisor — what a planner checks before publishing and changes with assign_cadres. No phones.
+   * A block nobody is assigned to yet (e.g. from an import) has no entry.
    */
   async roles(g: number, block?: string) {
     const meta = await this.store.getGeneration(g);
     if (!meta || meta.status === 'discarded') throw new NotFoundError('generation', String(g));
     const all = await this.drafts.assignments(g);
     const wanted = block ? all.filter((a) => a.block_id === block) : all;
-    if (block && !wanted.length) throw new NotFoundError('block', block);
     const ids = wanted.flatMap((a) => [a.governor, ...a.assistants, a.supervisor]);
     const names = new Map(
       (await this.incidents.reference.store.cadres(ids)).map((c) => [c.id, c.name] as const),

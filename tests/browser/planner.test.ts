@@ -101,6 +101,12 @@ describe('planner: reshape, split, publish', () => {
     expect(await status.textContent()).toContain('EDIT_LINE_DOES_NOT_CROSS');
     expect(await meta.getAttribute('data-version')).toBe('2');
 
+    // Escape leaves the drawing and goes back to selecting.
+    await page.locator('[data-tool=split]').click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-tool=select]').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('[data-testid=line-actions]').isHidden()).toBe(true);
+
     // Split along a drawn line from outside to outside (nothing to snap to near its points).
     await draw(plan.cut);
     await expect.poll(() => status.getAttribute('data-kind'), { timeout: 20_000 }).toBe('ok');
@@ -177,7 +183,7 @@ describe('planner: reshape, split, publish', () => {
 
     // The API locates with the new generation at once (this process dropped its cached pointer on publish).
     const movedTo = await locateId(baseUrl, plan.moved);
-    expect(movedTo).not.toBe(plan.block);
+    expect(movedTo).toBe(plan.movedOwner); // was plan.block (asserted before the draft)
     expect(await locateId(baseUrl, plan.pieceProbe)).toBe(plan.pieceId);
     expect(await locateId(baseUrl, plan.mergedProbe)).toBe(plan.otherPiece);
 
@@ -187,7 +193,7 @@ describe('planner: reshape, split, publish', () => {
     const pin = await screenOf(resident.page, plan.moved);
     await resident.page.mouse.click(pin.x, pin.y);
     await expect.poll(() => card.textContent(), { timeout: 20_000 }).toContain(movedTo);
-    expect(await card.locator('h2').textContent()).not.toBe(plan.blockName);
+    expect(await card.locator('h2').textContent()).toBe(plan.movedOwnerName);
     const piece = await screenOf(resident.page, plan.pieceProbe);
     await resident.page.mouse.click(piece.x, piece.y);
     await expect.poll(() => card.locator('h2').textContent(), { timeout: 20_000 }).toBe(plan.pieceName);

@@ -2,6 +2,8 @@
 // block of 先锋街道 whose shared corner can be dragged inwards (a point near it then belongs to a neighbour),
 // a cut across the reshaped block, and a neighbour merged into the cut's second piece. Computed from the data, so a regenerated geography still has a plan.
 import type { BlockFeature } from '../../../core/blocks/generation.js';
+import { buildBlockIndex } from '../../../core/geo/block-index.js';
+import { Locator } from '../../../core/geo/locator.js';
 import { type Coverage, coverageFromBlocks } from '../../../core/planner/coverage.js';
 import { applyEdit } from '../../../core/planner/edits.js';
 
@@ -15,7 +17,6 @@ const CLEAR_M = 40;
 
 export interface PlannerPlan {
   block: string;
-  blockName: string;
   /** The view the journey opens at (zoom 16). */
   center: P;
   /** A point inside the block, clicked to select it. */
@@ -24,6 +25,9 @@ export interface PlannerPlan {
   to: P;
   /** Halfway between from and to: the block's before, a neighbour's after. */
   moved: P;
+  /** The block `moved` belongs to once all the journey's edits are published, and its name. */
+  movedOwner: string;
+  movedOwnerName: string;
   /** Where the cut is clicked, in order (the engine gets these on the 1e-6° grid). */
   cut: P[];
   /** A line inside the block that crosses nothing: the engine refuses it (EDIT_LINE_DOES_NOT_CROSS). */
@@ -105,14 +109,23 @@ export function planPlannerJourney(blocks: BlockFeature[]): PlannerPlan {
           tryEdit(split.coverage, { op: 'merge_blocks', blocks: [other.properties.id, b.properties.id] }),
       );
       if (!mergeable || !clear(mean(ring(mergeable)))) continue;
+      const merged = applyEdit(split.coverage, {
+        op: 'merge_blocks',
+        blocks: [other.properties.id, mergeable.properties.id],
+      }).coverage;
+      const final = new Locator(buildBlockIndex({ type: 'FeatureCollection', features: [...merged.blocks] }));
+      const movedAt = round(mean([from, to]));
+      const owner = final.locate(movedAt[0], movedAt[1]);
+      if (!owner.inside || owner.blockId === block.properties.id) continue;
       return {
+        movedOwner: owner.blockId,
+        movedOwnerName: merged.blocks.find((b) => b.properties.id === owner.blockId)!.properties.name,
         block: block.properties.id,
-        blockName: block.properties.name,
         center: round(c),
         inside: round(mean(r)),
         from,
         to,
-        moved: round(mean([from, to])),
+        moved: movedAt,
         cut,
         innerLine: [round(c), round([c[0] + 0.15 * (cut[0][0] - c[0]), c[1] + 0.15 * (cut[0][1] - c[1])])],
         pieceProbe: round(mean(ring(piece))),

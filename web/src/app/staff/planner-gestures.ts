@@ -68,6 +68,18 @@ export function attachVertexDrag(t: GestureTarget, o: VertexDragOptions): () => 
     const over = map.queryRenderedFeatures(e.point, { layers: [VERTEX_LAYER] }).length > 0;
     map.getCanvas().style.cursor = over ? 'grab' : '';
   };
+  const cancel = () => {
+    if (!dragging) return;
+    dragging = null;
+    map.getCanvas().style.cursor = '';
+    t.layers.setSketch([]);
+  };
+  // Released outside the map (over the panel) or Escape: the drag is dropped, nothing is sent. A release on
+  // the map reaches onUp first (the canvas is below the window in the event path).
+  const onWindowUp = () => cancel();
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') cancel();
+  };
   const onUp = (e: MapMouseEvent) => {
     if (!dragging) return;
     const { from } = dragging;
@@ -80,10 +92,14 @@ export function attachVertexDrag(t: GestureTarget, o: VertexDragOptions): () => 
   map.on('mousedown', onDown);
   map.on('mousemove', onMove);
   map.on('mouseup', onUp);
+  window.addEventListener('mouseup', onWindowUp);
+  window.addEventListener('keydown', onKey);
   return () => {
     map.off('mousedown', onDown);
     map.off('mousemove', onMove);
     map.off('mouseup', onUp);
+    window.removeEventListener('mouseup', onWindowUp);
+    window.removeEventListener('keydown', onKey);
     map.getCanvas().style.cursor = '';
     t.layers.setSketch([]);
   };
@@ -103,7 +119,14 @@ export interface LineDrawingOptions {
   corners(): readonly LonLat[];
   onChange(points: readonly LonLat[]): void;
   onFinish(line: LonLat[]): void;
+  /** The drawing was cancelled (Escape, or cancel()). */
+  onCancel(): void;
 }
+
+/** Keys typed into a form field or pressed on a button belong to it, not to the drawing. */
+const ownedByControl = (e: KeyboardEvent) =>
+  e.target instanceof HTMLElement &&
+  (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(e.target.tagName));
 
 /** Click to add points (snapped to a corner within SNAP_PX), double-click or Enter to finish, Escape to cancel. */
 export function drawLine(t: GestureTarget, o: LineDrawingOptions): LineDrawing {
@@ -138,9 +161,12 @@ export function drawLine(t: GestureTarget, o: LineDrawingOptions): LineDrawing {
     if (pts.length) redraw();
   };
   const onKey = (e: KeyboardEvent) => {
+    if (ownedByControl(e) && e.key !== 'Escape') return;
     if (e.key === 'Escape') drawing.cancel();
     else if (e.key === 'Enter') drawing.finish();
     else if (e.key === 'Backspace') drawing.undo();
+    else return;
+    e.preventDefault();
   };
   const detach = () => {
     map.off('click', onClick);
@@ -172,6 +198,7 @@ export function drawLine(t: GestureTarget, o: LineDrawingOptions): LineDrawing {
       pts.length = 0;
       detach();
       o.onChange([]);
+      o.onCancel();
     },
   };
   return drawing;

@@ -85,8 +85,10 @@ export function mountPlannerMode(ctx: StaffContext): () => void {
   let session: DraftSession | null = null;
   let stopped = false;
 
+  const expired = (err: unknown) => err instanceof ApiError && err.status === 401;
   const failed = (err: unknown) => {
-    if (err instanceof ApiError && err.status === 401) return ctx.signOut(t('signin.expired'));
+    if (stopped) return;
+    if (expired(err)) return ctx.signOut(t('signin.expired'));
     showCard(shell.panel, {
       title: t('planner.loadFailed'),
       body: [
@@ -101,7 +103,9 @@ export function mountPlannerMode(ctx: StaffContext): () => void {
 
   const closeDraft = () => {
     if (!session) return;
-    session.drawing?.cancel();
+    const drawing = session.drawing;
+    session.drawing = null;
+    drawing?.cancel();
     for (const d of session.detach) d();
     session.layers.remove();
     session = null;
@@ -231,17 +235,30 @@ export function mountPlannerMode(ctx: StaffContext): () => void {
     s.rolesRequest = request;
     getRoles(s.meta.generation, block, request.signal).then(
       (roles) => {
-        if (session === s && s.selected === block && !request.signal.aborted) s.desk.setRoles(roles);
+        if (session !== s || s.selected !== block || request.signal.aborted) return;
+        // Nobody serves the block yet (e.g. an imported one): an empty form to assign its cadres.
+        s.desk.setRoles(
+          roles ?? {
+            block_id: block,
+            governor: { id: '', name: null },
+            assistants: [],
+            supervisor: { id: '', name: null },
+          },
+        );
       },
-      () => {}, // the block card stays without its cadres; an edit still works
+      (err) => {
+        if (expired(err)) ctx.signOut(t('signin.expired'));
+        // Otherwise the card stays without its cadres; edits still work.
+      },
     );
   }
 
   function setTool(tool: PlannerTool): void {
     const s = session;
     if (!s) return;
-    s.drawing?.cancel();
+    const drawing = s.drawing;
     s.drawing = null;
+    drawing?.cancel();
     s.desk.setDrawing(null);
     if (tool !== 'select' && !s.selected) {
       s.desk.setStatus('error', t('planner.selectFirst'));
@@ -262,6 +279,10 @@ export function mountPlannerMode(ctx: StaffContext): () => void {
           s.desk.setDrawing(null);
           const block = s.selected;
           if (block) void submit({ op: 'split_block', block, line }).then(() => setTool('select'));
+        },
+        // Escape: back to selecting (setTool cancels its own drawing after taking it off the session).
+        onCancel: () => {
+          if (s.drawing) setTool('select');
         },
       },
     );
@@ -285,11 +306,13 @@ export function mountPlannerMode(ctx: StaffContext): () => void {
     if (!s) return;
     try {
       const diff = await getDiff(s.meta.generation);
-      if (session !== s) return;
+      // An answer for an older version (edits came meanwhile) must not replace a newer one.
+      if (session !== s || diff.version !== s.meta.version) return;
       s.diff = diff;
       s.desk.setDiff(diff);
       s.layers.setChanged([...diff.changed.map((c) => c.id), ...diff.added]);
     } catch (err) {
+      if (expired(err)) return ctx.signOut(t('signin.expired'));
       if (session === s) s.desk.setStatus('error', t('planner.loadFailed'), (err as Error).message);
     }
   }
@@ -302,9 +325,16 @@ export function mountPlannerMode(ctx: StaffContext): () => void {
     s.desk.setStatus('busy', t('planner.saving'));
     try {
       const out = await postEdit(s.meta.generation, op, s.meta.version);
-      await reload(s);
-      if (session !== s) return;
       s.layers.setProblems([]);
+      try {
+        await reload(s);
+      } catch (err) {
+        // Saved, but the new draft did not arrive: say so (the next edit would meet a 412 and reload).
+        if (session === s)
+          s.desk.setStatus('error', t('planner.accepted', { version: out.version }), (err as Error).message);
+        return;
+      }
+      if (session !== s) return;
       s.desk.setStatus('ok', t('planner.accepted', { version: out.version }));
       const keep = s.selected && !out.removed.includes(s.selected) ? s.selected : (out.added[0] ?? null);
       select(keep);
@@ -329,14 +359,31 @@ export function mountPlannerMode(ctx: StaffContext): () => void {
 
   async function publish(): Promise<void> {
     const s = session;
-    if (!s) return;
-    const diff = await getDiff(s.meta.generation).catch(() => s.diff);
-    if (!diff || session !== s) return;
+    if (!s || s.busy) return;
+    // No edits while the confirmation is open: what is published is exactly the version the diff describes.
+    s.busy = true;
+    try {
+      await confirmAndPublish(s);
+    } finally {
+      s.busy = false;
+    }
+  }
+
+  async function confirmAndPublish(s: DraftSession): Promise<void> {
+    let diff: Diff;
+    try {
+      diff = await getDiff(s.meta.generation);
+    } catch (err) {
+      if (expired(err)) return ctx.signOut(t('signin.expired'));
+      s.desk.setStatus('error', t('planner.loadFailed'), (err as Error).message);
+      return;
+    }
+    if (session !== s) return;
     s.desk.setDiff(diff);
     if (!(await s.desk.confirmPublish(diff))) return;
     s.desk.setStatus('busy', t('planner.publishing'));
     try {
-      const out = await publishDraft(s.meta.generation, s.meta.version);
+      const out = await publishDraft(s.meta.generation, diff.version);
       closeDraft();
       showCard(shell.panel, {
         eyebrow: t('mode.option', { mode: t('mode.planner') }),
