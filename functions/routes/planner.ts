@@ -5,6 +5,12 @@ import { z } from 'zod';
 import { generationSchema } from '../../core/blocks/generation.js';
 import { DomainError, NotFoundError } from '../../core/errors.js';
 import { BLOCK_ID } from '../../core/geography/schemas.js';
+import {
+  blockRolesListSchema,
+  draftDiffSchema,
+  editResultSchema,
+  publishResultSchema,
+} from '../../core/planner/api.js';
 import { editOpSchema } from '../../core/planner/ops.js';
 import { requires } from '../http/auth.js';
 import type { AppEnv } from '../http/context.js';
@@ -16,7 +22,6 @@ const g = z.object({ g: z.coerce.number().int().positive().meta({ description: '
 const ifMatch = z.object({
   'if-match': z.string().optional().meta({ description: 'the draft version, e.g. "3"' }),
 });
-const person = z.object({ id: z.string(), name: z.string().nullable() });
 const json = (schema: z.ZodType, description: string) => ({
   description,
   content: { 'application/json': { schema } },
@@ -85,16 +90,7 @@ const routes = {
       body: { required: true, content: { 'application/json': { schema: editOpSchema } } },
     },
     responses: {
-      200: json(
-        z.object({
-          generation: z.number(),
-          version: z.number(),
-          changed: z.array(z.string()),
-          added: z.array(z.string()),
-          removed: z.array(z.string()),
-        }),
-        'Accepted; the new version',
-      ),
+      200: json(editResultSchema, 'Accepted; the new version'),
       400: errors[400],
       404: errors[404],
       409: json(errors[400].content['application/json'].schema, 'Not a draft'),
@@ -112,10 +108,7 @@ const routes = {
     middleware: [requires('generations:read')] as const,
     request: { params: g },
     responses: {
-      200: json(
-        z.object({ added: z.array(z.string()), removed: z.array(z.string()) }).passthrough(),
-        'The diff',
-      ),
+      200: json(draftDiffSchema, 'The diff'),
       404: errors[404],
     },
   }),
@@ -137,17 +130,7 @@ const routes = {
     },
     responses: {
       200: json(
-        z.object({
-          generation: z.number(),
-          assignments: z.array(
-            z.object({
-              block_id: z.string(),
-              governor: person,
-              assistants: z.array(person),
-              supervisor: person,
-            }),
-          ),
-        }),
+        blockRolesListSchema,
         'Cadre roles by block (no phone numbers); a block nobody serves yet has no entry',
       ),
       400: errors[400],
@@ -162,12 +145,7 @@ const routes = {
     middleware: [requires('generations:publish')] as const,
     request: { params: g, headers: ifMatch },
     responses: {
-      200: json(
-        z
-          .object({ generation: z.number(), status: z.literal('published'), published_at: z.string() })
-          .passthrough(),
-        'Published',
-      ),
+      200: json(publishResultSchema, 'Published'),
       404: errors[404],
       409: json(errors[400].content['application/json'].schema, 'Not a draft'),
       412: errors[412],

@@ -1,6 +1,8 @@
 // Planners over HTTP: draft → split a block → diff → publish; open work follows; concurrency and refusals.
+
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { draftDiffSchema, editResultSchema, publishResultSchema } from '../../core/planner/api.js';
 import { issueToken } from '../../functions/http/auth.js';
 import { createSeededStack } from '../helpers/store.js';
 
@@ -91,7 +93,7 @@ describe('planner API', () => {
       refusals = [...refusals, (await edit.json()).error.code];
     }
     expect(edit!.status, `refused: ${refusals.join(', ')}`).toBe(200);
-    const split = await edit!.json();
+    const split = editResultSchema.parse(await edit!.json());
     version = split.version;
     expect(split.removed).toEqual([BLOCK]);
     expect(split.added).toHaveLength(2);
@@ -154,11 +156,13 @@ describe('planner API', () => {
     expect(far.status).toBe(422);
     expect((await far.json()).error.code).toMatch(/^EDIT_/);
 
-    const diff = await (await call('GET', `/api/generations/${g}/diff`, planner)).json();
+    const diff = draftDiffSchema.parse(
+      await (await call('GET', `/api/generations/${g}/diff`, planner)).json(),
+    );
     expect(diff.removed).toEqual([BLOCK]);
     expect(diff.added).toEqual(split.added);
     expect(diff.open_incidents_moving).toBeGreaterThanOrEqual(1);
-    expect(diff.balance.find((b: { block_id: string }) => b.block_id === BLOCK).population_after).toBeNull();
+    expect(diff.balance.find((b) => b.block_id === BLOCK)?.population_after).toBeNull();
 
     // The current generation is untouched until publish.
     expect((await (await call('GET', '/api/generations/current', {})).json()).generation).toBe(1);
@@ -167,7 +171,7 @@ describe('planner API', () => {
       'If-Match': `"${version}"`,
     });
     expect(published.status).toBe(200);
-    const publishedBody = await published.json();
+    const publishedBody = publishResultSchema.parse(await published.json());
     expect(publishedBody).toMatchObject({ follow_complete: true });
     expect(publishedBody.open_incidents_moved).toBeGreaterThanOrEqual(1);
     // The complete follow-up is recorded; the notifier still runs it once more after every process switched.

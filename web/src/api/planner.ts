@@ -2,6 +2,12 @@
 // draft's version), the diff against the base generation, publish and discard. The staff token comes from http.ts.
 import { z } from 'zod';
 import { generationSchema as fullGenerationSchema } from '../../../core/blocks/generation';
+import {
+  blockRolesListSchema,
+  draftDiffSchema,
+  editResultSchema,
+  publishResultSchema,
+} from '../../../core/planner/api';
 import type { EditOp } from '../../../core/planner/ops';
 import { request } from './http';
 import { blocksSchema } from './schemas';
@@ -10,42 +16,7 @@ export type { EditOp };
 export const plannerGenerationSchema = fullGenerationSchema;
 export type PlannerGeneration = z.infer<typeof plannerGenerationSchema>;
 
-export const editResultSchema = z.object({
-  generation: z.number(),
-  version: z.number(),
-  changed: z.array(z.string()),
-  added: z.array(z.string()),
-  removed: z.array(z.string()),
-});
-export type EditResult = z.infer<typeof editResultSchema>;
-
-const nullableCount = z.number().nullable();
-export const diffSchema = z.object({
-  generation: z.number(),
-  base: z.number().nullable(),
-  version: z.number(),
-  added: z.array(z.string()),
-  removed: z.array(z.string()),
-  changed: z.array(z.object({ id: z.string(), area_before: z.number(), area_after: z.number() })),
-  open_incidents_moving: z.number(),
-  moving: z.array(z.object({ id: z.string(), from: z.string(), to: z.string().nullable() })),
-  balance: z.array(
-    z.object({
-      block_id: z.string(),
-      population_before: nullableCount,
-      population_after: nullableCount,
-      incidents_90d_before: nullableCount,
-      incidents_90d_after: nullableCount,
-      cadres_before: nullableCount,
-      cadres_after: nullableCount,
-    }),
-  ),
-});
-export type Diff = z.infer<typeof diffSchema>;
-
-const publishedSchema = z
-  .object({ generation: z.number(), status: z.literal('published'), published_at: z.string() })
-  .passthrough();
+export type { BlockRoles, DraftDiff as Diff, EditResult } from '../../../core/planner/api';
 
 const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
@@ -70,28 +41,20 @@ export const postEdit = (g: number, op: EditOp, version: number) =>
     headers: ifMatch(version),
   });
 
-const person = z.object({ id: z.string(), name: z.string().nullable() });
-export const rolesSchema = z.object({
-  block_id: z.string(),
-  governor: person,
-  assistants: z.array(person),
-  supervisor: person,
-});
-export type BlockRoles = z.infer<typeof rolesSchema>;
-
 /** Who serves a block of the draft (a split's pieces start with the parent's cadres). */
 export const getRoles = (g: number, block: string, signal?: AbortSignal) =>
-  request(
-    `/api/generations/${g}/assignments?block=${encodeURIComponent(block)}`,
-    z.object({ generation: z.number(), assignments: z.array(rolesSchema) }),
-    { signal },
-  ).then((r) => r.assignments[0] ?? null);
+  request(`/api/generations/${g}/assignments?block=${encodeURIComponent(block)}`, blockRolesListSchema, {
+    signal,
+  }).then((r) => r.assignments[0] ?? null);
 
 export const getDiff = (g: number, signal?: AbortSignal) =>
-  request(`/api/generations/${g}/diff`, diffSchema, { signal });
+  request(`/api/generations/${g}/diff`, draftDiffSchema, { signal });
 
 /** Validates the whole draft and makes it current; 422 lists every rule it breaks (with where). */
 export const publishDraft = (g: number, version: number) =>
-  request(`/api/generations/${g}/publish`, publishedSchema, { method: 'POST', headers: ifMatch(version) });
+  request(`/api/generations/${g}/publish`, publishResultSchema, {
+    method: 'POST',
+    headers: ifMatch(version),
+  });
 
 export const discardDraft = (g: number) => request(`/api/generations/${g}`, z.null(), { method: 'DELETE' });
