@@ -205,4 +205,60 @@ describe('planner: reshape, split, publish', () => {
     expect(resident.errors()).toEqual([]);
     await resident.page.close();
   });
+
+  it('edits without the map: picks a block by id, moves a corner to typed coordinates, discards the draft', async () => {
+    // The first journey published generation 2; plan again on what is current now.
+    const current = (await (await fetch(`${baseUrl}/api/blocks`)).json()) as { features: BlockFeature[] };
+    const plan = planPlannerJourney(current.features);
+    const { page, errors } = await openPage(
+      browser,
+      `${baseUrl}/#mode=planner&z=14&c=${plan.center[0]},${plan.center[1]}`,
+    );
+    const signIn = page.locator('[data-testid=dev-signin]');
+    await signIn.waitFor({ timeout: 20_000 });
+    await signIn.focus();
+    await page.keyboard.press('Enter');
+    const start = page.locator('[data-testid=start-draft]');
+    await start.waitFor({ timeout: 20_000 });
+    await start.focus();
+    await page.keyboard.press('Enter');
+    const meta = page.locator('[data-testid=draft-meta]');
+    await expect.poll(() => meta.getAttribute('data-version'), { timeout: 20_000 }).toBe('1');
+
+    const tools = page.locator('[data-testid=keyboard-tools]');
+    await tools.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await tools.locator('[data-testid=pick-block]').focus();
+    await page.keyboard.type(plan.block);
+    await page.keyboard.press('Enter');
+    const selected = page.locator('[data-testid=selected-block] .block-name');
+    await expect.poll(() => selected.getAttribute('data-id'), { timeout: 10_000 }).toBe(plan.block);
+    // Merge offers only neighbours of the same community.
+    const community = plan.block.slice(0, -3);
+    const merges = await tools
+      .locator('[data-merge]')
+      .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-merge')));
+    expect(merges.length).toBeGreaterThan(0);
+    expect(merges.every((id) => id?.startsWith(community))).toBe(true);
+
+    const sent: unknown[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/edits')) sent.push(r.postDataJSON());
+    });
+    await tools.locator('#planner-corner').selectOption(`${plan.from[0]},${plan.from[1]}`);
+    await tools.locator('#planner-lon').fill(String(plan.to[0]));
+    await tools.locator('#planner-lat').fill(String(plan.to[1]));
+    await tools.locator('#planner-lat').press('Enter');
+    await expect.poll(() => meta.getAttribute('data-version'), { timeout: 20_000 }).toBe('2');
+    expect(await page.locator('[data-testid=edit-status]').getAttribute('data-kind')).toBe('ok');
+    expect(sent).toEqual([{ op: 'move_vertex', from: plan.from, to: plan.to }]);
+
+    // Discarding asks first; the draft is then gone from the list.
+    page.once('dialog', (d) => void d.accept());
+    await page.locator('#panel button', { hasText: '放弃草稿' }).last().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=drafts]').count(), { timeout: 15_000 }).toBe(0);
+    expect(errors()).toEqual([]);
+    await page.close();
+  });
 });

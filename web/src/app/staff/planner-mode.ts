@@ -32,7 +32,7 @@ import {
 } from '../../ui/staff/planner-panel';
 import { toast } from '../../ui/toast';
 import { attachVertexDrag, drawLine, type LineDrawing } from './planner-gestures';
-import { buildTopology, type Topology } from './planner-topology';
+import { buildTopology, onGrid, type Topology } from './planner-topology';
 import type { StaffContext } from './staff-session';
 
 /** Positions named by an error's details (an edit's `at`, each publish violation's lon/lat), for the map. */
@@ -79,6 +79,12 @@ interface DraftSession {
   rolesRequest?: AbortController;
   detach: (() => void)[];
 }
+
+/** The picker's entries: every block of the draft by id. */
+const blockChoices = (blocks: Blocks) =>
+  blocks.features
+    .map((f) => ({ id: f.properties.id, name: f.properties.name }))
+    .sort((a, b) => a.id.localeCompare(b.id));
 
 export function mountPlannerMode(ctx: StaffContext): () => void {
   const { map, display, shell } = ctx;
@@ -171,6 +177,27 @@ export function mountPlannerMode(ctx: StaffContext): () => void {
       onUndoPoint: () => session?.drawing?.undo(),
       onCancelLine: () => setTool('select'),
       onPublish: () => publish(),
+      onPick: (id) => {
+        select(id);
+        const block = session?.topology.byId.get(id);
+        if (!block) return;
+        const ring = (
+          block.geometry.type === 'Polygon' ? block.geometry.coordinates[0] : block.geometry.coordinates[0][0]
+        ).map((p) => display.toDisplay(p));
+        const xs = ring.map((p) => p[0]);
+        const ys = ring.map((p) => p[1]);
+        map.fitBounds(
+          [
+            [Math.min(...xs), Math.min(...ys)],
+            [Math.max(...xs), Math.max(...ys)],
+          ],
+          { padding: 80, maxZoom: 17 },
+        );
+      },
+      onMergeWith: (id) => {
+        if (session?.selected) void submit({ op: 'merge_blocks', blocks: [session.selected, id] });
+      },
+      onMoveCorner: (from, to) => void submit({ op: 'move_vertex', from, to: onGrid(to) }),
       onAssign: (roles) => {
         if (session?.selected) void submit({ op: 'assign_cadres', block: session.selected, ...roles });
       },
@@ -191,6 +218,7 @@ export function mountPlannerMode(ctx: StaffContext): () => void {
       detach: [],
     };
     session = s;
+    desk.keyboard.setBlocks(blockChoices(blocks));
     s.detach.push(
       attachVertexDrag(
         { map, display, layers },
@@ -226,7 +254,18 @@ export function mountPlannerMode(ctx: StaffContext): () => void {
     s.selected = id && s.topology.byId.has(id) ? id : null;
     s.layers.select(s.selected);
     s.layers.setVertices(s.selected && s.tool === 'select' ? s.topology.vertices(s.selected) : []);
-    s.desk.setSelected(s.selected ? (s.topology.byId.get(s.selected) ?? null) : null);
+    const chosen = s.selected ? (s.topology.byId.get(s.selected) ?? null) : null;
+    s.desk.setSelected(chosen);
+    s.desk.keyboard.setSelection(
+      chosen ? s.topology.vertices(chosen.properties.id) : [],
+      chosen
+        ? s.topology
+            .neighbours(chosen.properties.id)
+            .map((id) => s.topology.byId.get(id)!)
+            .filter((n) => n.properties.community_code === chosen.properties.community_code)
+            .map((n) => ({ id: n.properties.id, name: n.properties.name }))
+        : [],
+    );
     s.desk.setRoles(null);
     s.rolesRequest?.abort();
     const block = s.selected;
@@ -298,6 +337,7 @@ export function mountPlannerMode(ctx: StaffContext): () => void {
     s.blocks = blocks;
     s.topology = buildTopology(blocks);
     s.layers.setBlocks(blocks);
+    s.desk.keyboard.setBlocks(blockChoices(blocks));
     s.desk.setMeta(meta);
   }
 

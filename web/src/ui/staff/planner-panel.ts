@@ -5,6 +5,7 @@ import type { BlockFeature } from '../../api/schemas';
 import { formatDateTime, t } from '../../i18n/i18n';
 import { h } from '../dom';
 import { loadingLine, showCard } from '../panel';
+import { type KeyboardTools, keyboardTools } from './planner-keyboard';
 
 export type PlannerTool = 'select' | 'split' | 'merge';
 const TOOLS: PlannerTool[] = ['select', 'split', 'merge'];
@@ -109,6 +110,9 @@ export interface DraftDeskOptions {
   onUndoPoint(): void;
   onCancelLine(): void;
   onPublish(): Promise<void>;
+  onPick(blockId: string): void;
+  onMergeWith(neighbourId: string): void;
+  onMoveCorner(from: [number, number], to: [number, number]): void;
   /** Saves the selected block's cadres (assign_cadres). */
   onAssign(roles: { governor: string; assistants: string[]; supervisor: string }): void;
   onDiscard(): void;
@@ -116,6 +120,8 @@ export interface DraftDeskOptions {
 }
 
 export interface DraftDesk {
+  /** The pointer-free edits (block picker, merge buttons, corner by coordinates). */
+  readonly keyboard: KeyboardTools;
   setMeta(meta: PlannerGeneration): void;
   setTool(tool: PlannerTool): void;
   setSelected(block: BlockFeature | null): void;
@@ -241,6 +247,7 @@ export function showDraftDesk(panel: HTMLElement, meta: PlannerGeneration, o: Dr
       t('planner.cancelLine'),
     ),
   );
+  const keyboard = keyboardTools({ onPick: o.onPick, onMerge: o.onMergeWith, onMoveCorner: o.onMoveCorner });
   const selected = h('div', { class: 'selected-block', 'data-testid': 'selected-block' });
   const cadres = h('div', { class: 'block-cadres', 'data-testid': 'block-cadres' });
   const status = h('div', {
@@ -273,6 +280,7 @@ export function showDraftDesk(panel: HTMLElement, meta: PlannerGeneration, o: Dr
       hint,
       drawing,
       selected,
+      keyboard.element,
       cadres,
       status,
       diffTitle,
@@ -291,6 +299,7 @@ export function showDraftDesk(panel: HTMLElement, meta: PlannerGeneration, o: Dr
     ],
   });
   const desk: DraftDesk = {
+    keyboard,
     setMeta(m) {
       metaLine.textContent = t('planner.draftMeta', { base: m.base ?? '—', version: m.version });
       metaLine.dataset.version = String(m.version);
