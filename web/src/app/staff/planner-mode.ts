@@ -349,7 +349,7 @@ export function mountPlannerMode(ctx: StaffContext): () => void {
       // An answer for an older version (edits came meanwhile) must not replace a newer one.
       if (session !== s || diff.version !== s.meta.version) return;
       s.diff = diff;
-      s.desk.setDiff(diff);
+      s.desk.setDiff(diff, (id) => s.topology.byId.get(id)?.properties.name ?? id);
       s.layers.setChanged([...diff.changed.map((c) => c.id), ...diff.added]);
     } catch (err) {
       if (expired(err)) return ctx.signOut(t('signin.expired'));
@@ -419,7 +419,7 @@ export function mountPlannerMode(ctx: StaffContext): () => void {
       return;
     }
     if (session !== s) return;
-    s.desk.setDiff(diff);
+    s.desk.setDiff(diff, (id) => s.topology.byId.get(id)?.properties.name ?? id);
     if (!(await s.desk.confirmPublish(diff))) return;
     s.desk.setStatus('busy', t('planner.publishing'));
     try {

@@ -130,7 +130,7 @@ export interface DraftDesk {
   /** The line being drawn: its point count, or null when none is being drawn. */
   setDrawing(points: number | null): void;
   setStatus(kind: 'busy' | 'ok' | 'error' | 'idle', title?: string, detail?: string): void;
-  setDiff(diff: Diff | null): void;
+  setDiff(diff: Diff | null, nameOf?: (id: string) => string): void;
   /** Shows the confirmation that states the diff; resolves true when the planner confirms. */
   confirmPublish(diff: Diff): Promise<boolean>;
 }
@@ -146,7 +146,8 @@ export function diffSummary(diff: Diff): string {
 
 const arrow = (a: number | null, b: number | null) => `${a ?? '—'} → ${b ?? '—'}`;
 
-function diffBody(diff: Diff | null): HTMLElement[] {
+/** The diff's content; `nameOf` names a block (the draft's name, or its id once it is gone). */
+function diffBody(diff: Diff | null, nameOf: (id: string) => string): HTMLElement[] {
   if (!diff) return [loadingLine(t('app.loading'))];
   const changes = diff.added.length + diff.removed.length + diff.changed.length;
   if (!changes) return [h('p', { class: 'hint' }, t('planner.diffNone'))];
@@ -197,7 +198,7 @@ function diffBody(diff: Diff | null): HTMLElement[] {
             h(
               'tr',
               {},
-              h('th', { scope: 'row' }, b.block_id.slice(-5)),
+              h('th', { scope: 'row', title: b.block_id }, nameOf(b.block_id)),
               h('td', {}, arrow(b.population_before, b.population_after)),
               h('td', {}, arrow(b.incidents_90d_before, b.incidents_90d_after)),
               h('td', {}, arrow(b.cadres_before, b.cadres_after)),
@@ -392,8 +393,8 @@ export function showDraftDesk(panel: HTMLElement, meta: PlannerGeneration, o: Dr
         ...(detail ? [h('p', { class: 'error-detail' }, detail)] : []),
       );
     },
-    setDiff(diff) {
-      diffBox.replaceChildren(...diffBody(diff));
+    setDiff(diff, nameOf = (id) => id) {
+      diffBox.replaceChildren(...diffBody(diff, nameOf));
     },
     confirmPublish(diff) {
       return new Promise((resolve) => {
