@@ -19,51 +19,20 @@ import {
 } from '../../api/planner';
 import type { Blocks } from '../../api/schemas';
 import { t } from '../../i18n/i18n';
-import type { LonLat } from '../../map/display-crs';
 import { addPlannerLayers, DRAFT_FILL, type PlannerLayers } from '../../map/planner-layers';
-import { h } from '../../ui/dom';
 import { errorBox, loadingLine, showCard } from '../../ui/panel';
 import {
   type DraftDesk,
-  diffSummary,
   type PlannerTool,
   showDraftDesk,
   showGenerationsCard,
+  showPublishedCard,
 } from '../../ui/staff/planner-panel';
 import { toast } from '../../ui/toast';
 import { attachVertexDrag, drawLine, type LineDrawing } from './planner-gestures';
+import { problemPoints, violationLines } from './planner-problems';
 import { buildTopology, onGrid, type Topology } from './planner-topology';
 import type { StaffContext } from './staff-session';
-
-/** Positions named by an error's details (an edit's `at`, each publish violation's lon/lat), for the map. */
-function problemPoints(details: Record<string, unknown>): LonLat[] {
-  const out: LonLat[] = [];
-  const take = (at: unknown) => {
-    if (!Array.isArray(at)) return;
-    for (const p of at)
-      if (Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number') out.push([p[0], p[1]]);
-  };
-  take(details.at);
-  if (!Array.isArray(details.violations)) return out;
-  // Publish violations place themselves with numbers.lon/lat (a gap's inside point, a T-junction's corner).
-  for (const v of details.violations as { at?: unknown; numbers?: Record<string, unknown> }[]) {
-    take(v?.at);
-    const n = v?.numbers;
-    if (n && typeof n.lon === 'number' && typeof n.lat === 'number') out.push([n.lon, n.lat]);
-  }
-  return out;
-}
-
-function violationLines(details: Record<string, unknown>): string {
-  if (!Array.isArray(details.violations)) return '';
-  return details.violations
-    .slice(0, 8)
-    .map(
-      (v: { rule?: string; feature?: string; message?: string }) =>
-        `${v.rule ?? ''} ${v.feature ?? ''}: ${v.message ?? ''}`,
-    )
-    .join('\n');
-}
 
 interface DraftSession {
   meta: PlannerGeneration;
@@ -425,24 +394,7 @@ export function mountPlannerMode(ctx: StaffContext): () => void {
     try {
       const out = await publishDraft(s.meta.generation, diff.version);
       closeDraft();
-      showCard(shell.panel, {
-        eyebrow: t('mode.option', { mode: t('mode.planner') }),
-        title: t('planner.published', { g: out.generation }),
-        body: [
-          diffSummary(diff),
-          // The base map, search and tiles are built for one generation: the page starts again on the new one.
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'button primary',
-              'data-testid': 'reload-map',
-              onclick: () => window.location.reload(),
-            },
-            t('planner.reload'),
-          ),
-        ],
-      });
+      showPublishedCard(shell.panel, out.generation, diff);
       toast(t('planner.published', { g: out.generation }));
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;

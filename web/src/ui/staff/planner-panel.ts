@@ -1,11 +1,16 @@
-// The planner's cards: the generations list (current, drafts, start one), and the draft desk — tool choice,
-// the selected block, the server's verdict on the last edit, the diff with workload before/after, publish.
+// The planner's draft desk: tool choice, the selected block (its cadres, pointer-free edits), the server's verdict
+// on the last edit, the diff with workload before/after, publish with its confirmation.
 import type { BlockRoles, Diff, PlannerGeneration } from '../../api/planner';
 import type { BlockFeature } from '../../api/schemas';
-import { formatDateTime, t } from '../../i18n/i18n';
+import { t } from '../../i18n/i18n';
 import { h } from '../dom';
-import { loadingLine, showCard } from '../panel';
+import { showCard } from '../panel';
+import { cadreSection } from './planner-cadres';
+import { diffBody, diffSummary, km2 } from './planner-diff';
 import { type KeyboardTools, keyboardTools } from './planner-keyboard';
+
+export { showGenerationsCard, showPublishedCard } from './planner-generations';
+export { diffSummary };
 
 export type PlannerTool = 'select' | 'split' | 'merge';
 const TOOLS: PlannerTool[] = ['select', 'split', 'merge'];
@@ -19,90 +24,6 @@ const TOOL_HINT = {
   split: 'planner.hintSplit',
   merge: 'planner.hintMerge',
 } as const;
-
-const km2 = (m2: number) => (m2 / 1e6).toFixed(3);
-
-export interface GenerationsCardOptions {
-  current: PlannerGeneration | undefined;
-  drafts: PlannerGeneration[];
-  onOpen(g: number): void;
-  onDiscard(g: number): void;
-  onStart(note: string): Promise<void>;
-}
-
-export function showGenerationsCard(panel: HTMLElement, o: GenerationsCardOptions): void {
-  const note = h('input', { id: 'draft-note', type: 'text', maxlength: 200, autocomplete: 'off' });
-  const start = h(
-    'button',
-    { type: 'submit', class: 'button primary', 'data-testid': 'start-draft' },
-    t('planner.start'),
-  );
-  const form = h(
-    'form',
-    { class: 'report-form' },
-    h('div', { class: 'field' }, h('label', { for: 'draft-note' }, t('planner.note')), note),
-    start,
-  );
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    start.disabled = true;
-    await o.onStart(note.value.trim()).finally(() => {
-      start.disabled = false;
-    });
-  });
-  showCard(panel, {
-    eyebrow: t('mode.option', { mode: t('mode.planner') }),
-    title: t('planner.title'),
-    body: [
-      h('p', {}, t('planner.intro')),
-      o.current
-        ? h(
-            'p',
-            { class: 'meta', 'data-testid': 'current-generation' },
-            t('planner.current', {
-              g: o.current.generation,
-              blocks: o.current.block_count,
-              at: o.current.published_at ? formatDateTime(o.current.published_at) : '—',
-            }),
-          )
-        : null,
-      h('h3', { class: 'section-title' }, t('planner.drafts')),
-      o.drafts.length
-        ? h(
-            'ul',
-            { class: 'queue', 'data-testid': 'drafts' },
-            ...o.drafts.map((d) =>
-              h(
-                'li',
-                { class: 'queue-row', 'data-generation': d.generation },
-                h(
-                  'p',
-                  {},
-                  t('planner.draftRow', { g: d.generation, base: d.base ?? '—', edits: d.version - 1 }),
-                  d.note ? h('span', { class: 'hint' }, ` · ${d.note}`) : null,
-                ),
-                h(
-                  'div',
-                  { class: 'actions' },
-                  h(
-                    'button',
-                    { type: 'button', class: 'button secondary', onclick: () => o.onOpen(d.generation) },
-                    t('planner.open'),
-                  ),
-                  h(
-                    'button',
-                    { type: 'button', class: 'button secondary', onclick: () => o.onDiscard(d.generation) },
-                    t('planner.discard'),
-                  ),
-                ),
-              ),
-            ),
-          )
-        : h('p', { class: 'hint' }, t('planner.noDrafts')),
-      form,
-    ],
-  });
-}
 
 export interface DraftDeskOptions {
   onTool(tool: PlannerTool): void;
@@ -133,82 +54,6 @@ export interface DraftDesk {
   setDiff(diff: Diff | null, nameOf?: (id: string) => string): void;
   /** Shows the confirmation that states the diff; resolves true when the planner confirms. */
   confirmPublish(diff: Diff): Promise<boolean>;
-}
-
-export function diffSummary(diff: Diff): string {
-  return t('planner.diffSummary', {
-    added: diff.added.length,
-    removed: diff.removed.length,
-    changed: diff.changed.length,
-    moving: diff.open_incidents_moving,
-  });
-}
-
-const arrow = (a: number | null, b: number | null) => `${a ?? '—'} → ${b ?? '—'}`;
-
-/** The diff's content; `nameOf` names a block (the draft's name, or its id once it is gone). */
-function diffBody(diff: Diff | null, nameOf: (id: string) => string): HTMLElement[] {
-  if (!diff) return [loadingLine(t('app.loading'))];
-  const changes = diff.added.length + diff.removed.length + diff.changed.length;
-  if (!changes) return [h('p', { class: 'hint' }, t('planner.diffNone'))];
-  const parts: (HTMLElement | null)[] = [
-    h('p', { 'data-testid': 'diff-summary' }, diffSummary(diff)),
-    diff.changed.length
-      ? h(
-          'details',
-          { open: true },
-          h('summary', {}, t('planner.diffChanged')),
-          h(
-            'ul',
-            { class: 'plain-list' },
-            ...diff.changed.map((c) =>
-              h(
-                'li',
-                {},
-                `${c.id}: `,
-                t('planner.areaChange', { before: km2(c.area_before), after: km2(c.area_after) }),
-              ),
-            ),
-          ),
-        )
-      : null,
-    h(
-      'details',
-      {},
-      h('summary', {}, t('planner.balance')),
-      h(
-        'table',
-        { class: 'balance', 'data-testid': 'balance' },
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'col' }, t('planner.block')),
-            h('th', { scope: 'col' }, t('planner.balancePopulation')),
-            h('th', { scope: 'col' }, t('planner.balanceIncidents')),
-            h('th', { scope: 'col' }, t('planner.balanceCadres')),
-          ),
-        ),
-        h(
-          'tbody',
-          {},
-          ...diff.balance.map((b) =>
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'row', title: b.block_id }, nameOf(b.block_id)),
-              h('td', {}, arrow(b.population_before, b.population_after)),
-              h('td', {}, arrow(b.incidents_90d_before, b.incidents_90d_after)),
-              h('td', {}, arrow(b.cadres_before, b.cadres_after)),
-            ),
-          ),
-        ),
-      ),
-    ),
-  ];
-  return parts.filter((x): x is HTMLElement => x !== null);
 }
 
 export function showDraftDesk(panel: HTMLElement, meta: PlannerGeneration, o: DraftDeskOptions): DraftDesk {
@@ -329,54 +174,7 @@ export function showDraftDesk(panel: HTMLElement, meta: PlannerGeneration, o: Dr
       );
     },
     setRoles(roles) {
-      if (!roles) return cadres.replaceChildren();
-      const who = (p: { id: string; name: string | null }) => (p.name ? `${p.name}（${p.id}）` : p.id);
-      const field = (id: string, label: string, value: string) =>
-        h(
-          'div',
-          { class: 'field' },
-          h('label', { for: id }, label),
-          h('input', { id, type: 'text', value, autocomplete: 'off', spellcheck: 'false' }),
-        );
-      const form = h(
-        'form',
-        { class: 'report-form' },
-        field('cadre-governor', t('planner.governor'), roles.governor.id),
-        field('cadre-assistants', t('planner.assistants'), roles.assistants.map((a) => a.id).join(' ')),
-        field('cadre-supervisor', t('planner.supervisor'), roles.supervisor.id),
-        h('p', { class: 'hint' }, t('planner.cadreIds')),
-        h(
-          'button',
-          { type: 'submit', class: 'button secondary', 'data-testid': 'save-cadres' },
-          t('planner.saveCadres'),
-        ),
-      );
-      form.addEventListener('submit', (e) => {
-        e.preventDefault();
-        const value = (id: string) => (form.querySelector(`#${id}`) as HTMLInputElement).value.trim();
-        o.onAssign({
-          governor: value('cadre-governor'),
-          assistants: value('cadre-assistants')
-            .split(/[\s,，、]+/)
-            .filter(Boolean),
-          supervisor: value('cadre-supervisor'),
-        });
-      });
-      cadres.replaceChildren(
-        h(
-          'details',
-          {},
-          h('summary', {}, t('planner.cadres')),
-          h(
-            'ul',
-            { class: 'plain-list' },
-            h('li', {}, `${t('planner.governor')}：${who(roles.governor)}`),
-            h('li', {}, `${t('planner.assistants')}：${roles.assistants.map(who).join('、')}`),
-            h('li', {}, `${t('planner.supervisor')}：${who(roles.supervisor)}`),
-          ),
-          form,
-        ),
-      );
+      cadres.replaceChildren(...(roles ? [cadreSection(roles, o.onAssign)] : []));
     },
     setDrawing(points) {
       drawing.hidden = points === null;
@@ -386,12 +184,22 @@ export function showDraftDesk(panel: HTMLElement, meta: PlannerGeneration, o: Dr
     setStatus(kind, statusTitle, detail) {
       status.className = `edit-status ${kind}`;
       status.dataset.kind = kind;
-      status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-      status.replaceChildren(
-        ...(kind === 'busy' ? [loadingLine(statusTitle ?? '')] : []),
+      // One polite region; a refusal is wrapped in an alert so it is read out at once.
+      const body = [
+        ...(kind === 'busy'
+          ? [
+              h(
+                'p',
+                { class: 'loading' },
+                h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+                statusTitle ?? '',
+              ),
+            ]
+          : []),
         ...(kind !== 'busy' && statusTitle ? [h('p', { class: 'status-title' }, statusTitle)] : []),
         ...(detail ? [h('p', { class: 'error-detail' }, detail)] : []),
-      );
+      ];
+      status.replaceChildren(...(kind === 'error' ? [h('div', { role: 'alert' }, ...body)] : body));
     },
     setDiff(diff, nameOf = (id) => id) {
       diffBox.replaceChildren(...diffBody(diff, nameOf));
@@ -401,6 +209,7 @@ export function showDraftDesk(panel: HTMLElement, meta: PlannerGeneration, o: Dr
         const done = (yes: boolean) => {
           confirmBox.hidden = true;
           confirmBox.replaceChildren();
+          publish.focus(); // focus goes back where the planner started
           resolve(yes);
         };
         const yes = h(
@@ -409,12 +218,18 @@ export function showDraftDesk(panel: HTMLElement, meta: PlannerGeneration, o: Dr
             type: 'button',
             class: 'button primary',
             'data-testid': 'confirm-publish',
+            // Focus lands here: the button reads out the diff it confirms.
+            'aria-describedby': 'publish-confirm-text',
             onclick: () => done(true),
           },
           t('planner.publishYes'),
         );
         confirmBox.replaceChildren(
-          h('p', {}, t('planner.publishConfirm', { g: meta.generation, summary: diffSummary(diff) })),
+          h(
+            'p',
+            { id: 'publish-confirm-text' },
+            t('planner.publishConfirm', { g: meta.generation, summary: diffSummary(diff) }),
+          ),
           h(
             'div',
             { class: 'actions' },
