@@ -59,7 +59,6 @@ export const enPlanner: Record<keyof typeof zhPlanner, string> = {
   'planner.publishRefused': 'Cannot publish ({code})',
   'planner.published': 'Generation {g} is published and current.',
   'planner.reload': 'Reload the map with the new generation',
-  'planner.back': 'Back to drafts',
   'planner.cancel': 'Cancel',
   'planner.loadFailed': 'Could not load the draft',
   'planner.keyboard': 'Edit with the keyboard (pick a block, merge, move a corner by coordinates)',

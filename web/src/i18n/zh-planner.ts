@@ -56,7 +56,6 @@ export const zhPlanner = {
   'planner.publishRefused': '不能发布（{code}）',
   'planner.published': '第 {g} 版已发布，成为当前版本。',
   'planner.reload': '用新版本重新载入地图',
-  'planner.back': '返回草稿列表',
   'planner.cancel': '取消',
   'planner.loadFailed': '无法载入草稿',
   'planner.keyboard': '用键盘编辑（选择区块、合并、按坐标移动拐点）',
