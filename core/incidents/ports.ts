@@ -70,7 +70,10 @@ export interface IncidentStore {
    * Counts a report in `target` from now on (moving its daily counts); 'same' when it already is; 'busy' when
    * other writes kept conflicting with it (try again later).
    */
-  recount(incident: Incident, target: { block: string; township: string }): Promise<'moved' | 'same' | 'busy'>;
+  recount(
+    incident: Incident,
+    target: { block: string; township: string },
+  ): Promise<'moved' | 'same' | 'busy'>;
   /** Records that `actor` read the reporter's contact details (PIPL audit). */
   auditContactRead(incidentId: string, actor: string, role: string, at: string): Promise<void>;
   /** A cursor that resumes a listing right after `incident`. */
