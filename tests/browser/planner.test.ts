@@ -99,6 +99,7 @@ describe('planner: reshape, split, publish', () => {
     await draw(plan.innerLine);
     await expect.poll(() => status.getAttribute('data-kind'), { timeout: 20_000 }).toBe('error');
     expect(await status.textContent()).toContain('EDIT_LINE_DOES_NOT_CROSS');
+    expect(await status.textContent()).toContain('拆分线要从区块外开始'); // explained in the planner's language
     expect(await meta.getAttribute('data-version')).toBe('2');
 
     // Escape leaves the drawing and goes back to selecting.

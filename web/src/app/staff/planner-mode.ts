@@ -19,6 +19,7 @@ import {
 } from '../../api/planner';
 import type { Blocks } from '../../api/schemas';
 import { t } from '../../i18n/i18n';
+import { plannerRuleText } from '../../i18n/planner-rules';
 import { addPlannerLayers, DRAFT_FILL, type PlannerLayers } from '../../map/planner-layers';
 import { errorBox, loadingLine, showCard } from '../../ui/panel';
 import {
@@ -48,6 +49,9 @@ interface DraftSession {
   rolesRequest?: AbortController;
   detach: (() => void)[];
 }
+
+/** A refusal in the planner's words, then the server's message with its details. */
+const explain = (err: ApiError) => [plannerRuleText(err.code), err.message].filter(Boolean).join('\n');
 
 /** The picker's entries: every block of the draft by id. */
 const blockChoices = (blocks: Blocks) =>
@@ -359,7 +363,7 @@ export function mountPlannerMode(ctx: StaffContext): () => void {
         return;
       }
       s.layers.setProblems(problemPoints(err.details));
-      s.desk.setStatus('error', t('planner.refused', { code: err.code }), err.message);
+      s.desk.setStatus('error', t('planner.refused', { code: err.code }), explain(err));
       select(s.selected); // the handles go back to where the draft has them
     } finally {
       s.busy = false;
@@ -401,7 +405,7 @@ export function mountPlannerMode(ctx: StaffContext): () => void {
       if (err.status === 401) return ctx.signOut(t('signin.expired'));
       if (err.status === 412) await reload(s).catch(() => {});
       s.layers.setProblems(problemPoints(err.details));
-      const detail = [err.message, violationLines(err.details)].filter(Boolean).join('\n');
+      const detail = [explain(err), violationLines(err.details)].filter(Boolean).join('\n');
       s.desk.setStatus('error', t('planner.publishRefused', { code: err.code }), detail);
     }
   }
