@@ -56,7 +56,8 @@ describe('assets', () => {
     const kinds = (await page.evaluate(rendered, 'asset-icons')).map((f) => f.kind);
     expect(kinds).not.toContain('canteen');
     expect(kinds).not.toContain('meal_point');
-    // A shared link with those layers off opens the same way.
+    // A shared link with those layers off opens the same way (the URL is written after a debounce).
+    await expect.poll(() => page.evaluate(() => location.hash)).not.toMatch(/canteens/);
     const hash = await page.evaluate(() => location.hash);
     const again = await openPage(browser, `${baseUrl}/${hash}`);
     expect(await again.page.locator('[data-testid=legend] input[value=paths]').isChecked()).toBe(false);

@@ -39,7 +39,8 @@ describe('dispatcher: the closed loop', () => {
     const card = page.locator('[data-testid=incident-card]');
     await card.waitFor();
     expect(await card.locator('[data-testid=contact]').textContent()).toBe('王先生 · 100-0000-5678');
-    expect(await page.evaluate(() => location.hash)).toContain(`incident=${created.id}`);
+    // The URL follows the store after a short debounce (url-sync.ts).
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain(`incident=${created.id}`);
 
     // The map flies to it; close up the incidents in view are drawn (clustered client-side) and the open one
     // is drawn on its own, above the clusters.

@@ -43,6 +43,7 @@ describe('GCJ-02 basemap mode', () => {
       .toBe('白石社区第3区块');
     await idle(page);
     // The pin in the URL is WGS84; the marker and the outlined block sit at the GCJ position.
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/pin=/); // written after a debounce
     const hash = await page.evaluate(() => location.hash);
     const [lon, lat] = /pin=([\d.]+),([\d.]+)/.exec(hash)!.slice(1).map(Number);
     expect(Math.abs(lon - BAISHI[0])).toBeLessThan(2e-5);
