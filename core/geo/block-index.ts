@@ -88,6 +88,19 @@ export class BlockIndex {
     return best;
   }
 
+  /**
+   * Blocks whose bounding box comes within `radiusM` metres of the point, ascending (a superset of the blocks
+   * within that distance): the few a nearby-reports query needs to read.
+   */
+  near(lon: number, lat: number, radiusM: number): number[] {
+    const dLat = radiusM / 111_000;
+    const dLon = dLat / Math.cos((lat * Math.PI) / 180);
+    const out = new Set<number>();
+    for (const k of this.tree.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat))
+      out.add(this.polyBlock[k]);
+    return [...out].sort((a, b) => a - b);
+  }
+
   /** Every block whose closed set contains the point, ascending; for tests and the grid builder. */
   containing(lon: number, lat: number): number[] {
     const pt = [lon, lat];

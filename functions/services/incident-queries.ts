@@ -102,18 +102,10 @@ export function metres(lon1: number, lat1: number, lon2: number, lat2: number): 
   return Math.hypot(x, y) * 6_371_008.8;
 }
 
-/** Blocks whose bounding box comes within `radiusM` of the point (one to a few). */
+/** Blocks whose bounding box comes within `radiusM` of the point (one to a few; the index's R-tree). */
 export function blocksNear(loaded: LoadedGeneration, lon: number, lat: number, radiusM: number): string[] {
-  const dLat = radiusM / 111_000;
-  const dLon = dLat / Math.cos((lat * Math.PI) / 180);
-  const bboxes = loaded.locator.index.blocks.bboxes;
-  return loaded.locator.index.ids.filter(
-    (_, b) =>
-      bboxes[4 * b] <= lon + dLon &&
-      bboxes[4 * b + 2] >= lon - dLon &&
-      bboxes[4 * b + 1] <= lat + dLat &&
-      bboxes[4 * b + 3] >= lat - dLat,
-  );
+  const { index } = loaded.locator;
+  return index.near(lon, lat, radiusM).map((b) => index.ids[b]);
 }
 
 /** Open, non-sensitive reports of `category` within `radiusM` of the point in the last `days` days. */

@@ -161,3 +161,20 @@ describe('input validation', () => {
     expect(code(() => buildBlockIndex(fc as never))).toMatch(/not a Polygon or MultiPolygon/);
   });
 });
+
+describe('blocks near a point', () => {
+  // Two 0.01° squares side by side (about 985 m wide at 27.9° N), A west of B.
+  const index = buildBlockIndex(blocks(['A', [square(112.9, 27.9)]], ['B', [square(112.91, 27.9)]]));
+  const ids = (lon: number, lat: number, m: number) => index.near(lon, lat, m).map((b) => index.ids[b]);
+
+  it('finds the block around the point, and the neighbour only once the radius reaches its box', () => {
+    const westOfBorder = 112.91 - 30 / 98_400; // 30 m west of the shared border
+    expect(ids(westOfBorder, 27.905, 20)).toEqual(['A']);
+    expect(ids(westOfBorder, 27.905, 50)).toEqual(['A', 'B']);
+  });
+
+  it('finds nothing far from every block, and each block once', () => {
+    expect(ids(113.5, 28.5, 50)).toEqual([]);
+    expect(ids(112.91, 27.905, 5_000)).toEqual(['A', 'B']);
+  });
+});

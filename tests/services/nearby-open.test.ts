@@ -9,6 +9,18 @@ import { createSeededStack } from '../helpers/store.js';
 type Stack = Awaited<ReturnType<typeof createSeededStack>>;
 const NOW = new Date('2026-11-20T08:00:00Z');
 
+/** An open roads report of 2026-11-19 (the day before NOW), with `fields` on top. */
+const report = (fields: Partial<Incident>) =>
+  ({
+    version: 1,
+    status: 'reported',
+    category: 'roads_traffic',
+    class: 'A',
+    sensitive: false,
+    reported_at: '2026-11-19T08:00:00.000Z',
+    ...fields,
+  }) as Incident;
+
 /** An in-memory store that records which listings were read. */
 function fakeStore(incidents: Incident[]) {
   const reads: string[] = [];
@@ -69,26 +81,13 @@ describe('duplicate hint (nearby open reports)', () => {
     }
     expect(pair).not.toBeNull();
     const { a, b, p, q } = pair!;
-    const base = {
-      version: 1,
-      status: 'reported',
-      category: 'roads_traffic',
-      class: 'A',
-      sensitive: false,
-      reported_at: '2026-11-19T08:00:00.000Z',
-    };
     const township = loaded.blocks.get(b)!.properties.township_code;
     // The neighbour's report, plus a busy township: 500 other reports in other blocks of it this week.
-    const neighbour = { ...base, id: 'YH-1', block_id: b, township_code: township, lon: q[0], lat: q[1] };
-    const noise = Array.from({ length: 500 }, (_, i) => ({
-      ...base,
-      id: `YH-N${i}`,
-      block_id: `elsewhere-${i % 20}`,
-      township_code: township,
-      lon: 0,
-      lat: 0,
-    }));
-    const { store, reads } = fakeStore([neighbour, ...noise] as unknown as Incident[]);
+    const neighbour = report({ id: 'YH-1', block_id: b, township_code: township, lon: q[0], lat: q[1] });
+    const noise = Array.from({ length: 500 }, (_, i) =>
+      report({ id: `YH-N${i}`, block_id: `elsewhere-${i % 20}`, township_code: township, lon: 0, lat: 0 }),
+    );
+    const { store, reads } = fakeStore([neighbour, ...noise]);
     const found = await nearbyOpen(store, loaded, { lon: p[0], lat: p[1], category: 'roads_traffic' }, NOW);
     expect(found.map((f) => f.id)).toEqual(['YH-1']);
     expect(found[0].distance_m).toBeGreaterThanOrEqual(25);
@@ -107,20 +106,14 @@ describe('duplicate hint (nearby open reports)', () => {
     const r = loaded.locator.locate(lon, lat);
     const block = r.inside ? r.blockId : blk.properties.id;
     const mk = (id: string, extra: Partial<Incident>) =>
-      ({
+      report({
         id,
-        version: 1,
-        status: 'reported',
-        category: 'roads_traffic',
-        class: 'A',
-        sensitive: false,
-        reported_at: '2026-11-19T08:00:00.000Z',
         block_id: block,
         township_code: blk.properties.township_code,
         lon,
         lat,
         ...extra,
-      }) as Incident;
+      });
     const { store } = fakeStore([
       mk('open', {}),
       mk('closed', { status: 'closed' }),
