@@ -20,6 +20,7 @@ import {
 import type { Blocks } from '../../api/schemas';
 import { t } from '../../i18n/i18n';
 import { plannerRuleText } from '../../i18n/planner-rules';
+import { boundsOf } from '../../map/bounds';
 import { addPlannerLayers, DRAFT_FILL, type PlannerLayers } from '../../map/planner-layers';
 import { errorBox, loadingLine, showCard } from '../../ui/panel';
 import {
@@ -154,18 +155,7 @@ export function mountPlannerMode(ctx: StaffContext): () => void {
         select(id);
         const block = session?.topology.byId.get(id);
         if (!block) return;
-        const ring = (
-          block.geometry.type === 'Polygon' ? block.geometry.coordinates[0] : block.geometry.coordinates[0][0]
-        ).map((p) => display.toDisplay(p));
-        const xs = ring.map((p) => p[0]);
-        const ys = ring.map((p) => p[1]);
-        map.fitBounds(
-          [
-            [Math.min(...xs), Math.min(...ys)],
-            [Math.max(...xs), Math.max(...ys)],
-          ],
-          { padding: 80, maxZoom: 17 },
-        );
+        map.fitBounds(boundsOf(block.geometry, display.toDisplay), { padding: 80, maxZoom: 17 });
       },
       onMergeWith: (id) => {
         if (session?.selected) void submit({ op: 'merge_blocks', blocks: [session.selected, id] });
