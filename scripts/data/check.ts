@@ -1,4 +1,5 @@
 // npm run data:check — checks every invariant on data/geojson, then regenerates and byte-compares.
+
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import length from '@turf/length';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { measureCoverage } from '../../core/geography/coverage';
 import { checkGeography, type GeographyFiles } from '../../core/geography/invariants';
+import { MIN_PIECE, pieceSize } from '../../core/geography/pieces';
 import { formatViolation, type Violation } from '../../core/geography/violation';
 import { generate, OUT_DIR } from './generate';
 import { RAW_DIR } from './raw';
@@ -68,6 +70,7 @@ function main(): void {
   const blocks = files.blocks.features as Feature<Polygon | MultiPolygon>[];
   const cov = measureCoverage(blocks, files.district.features[0].geometry as Polygon | MultiPolygon);
   const diffPct = ((cov.gapM2 + cov.outsideM2) / cov.districtM2) * 100;
+  const widest = Math.max(0, ...[...cov.gaps, ...cov.outside].map((p) => pieceSize(p).widthM));
   const pathFeature = files.assets?.features.find((f) => f.properties.kind === 'health_path');
   const pathKm = pathFeature ? length(pathFeature) : Number.NaN;
   const cadres = (files.cadres as { cadres: unknown[] }).cadres.length;
@@ -75,6 +78,7 @@ function main(): void {
   console.log(
     `checked ${blocks.length} blocks / ${files.communities.features.length} communities / ${files.townships.features.length} townships: ` +
       `coverage difference ${diffPct.toFixed(5)} % (gaps ${cov.gapM2.toFixed(1)} m², outside ${cov.outsideM2.toFixed(1)} m²), ` +
+      `widest sliver ${widest.toFixed(3)} m (a piece ≥ ${MIN_PIECE.widthM} m wide and ≥ ${MIN_PIECE.areaM2} m² is a real gap), ` +
       `overlap ${Math.max(0, cov.overlapM2).toFixed(2)} m², Baishi path ${pathKm.toFixed(3)} km, ${cadres} cadres, ${incidents} incidents`,
   );
 
